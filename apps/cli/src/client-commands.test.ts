@@ -1,0 +1,298 @@
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Bus } from '@meshwork/bus';
+import { Direction, subjects } from '@meshwork/protocol';
+import { freePort, startTestNats, waitFor, type TestNats } from '@meshwork/testing';
+import { GatewayUnreachableError, GatewayClient } from './client.ts';
+import { registerClientCommands, type ClientIo } from './client-commands.ts';
+
+// The real gateway, started by path as `mesh up` starts it; the test's bus client stands in
+// for transport, router and filesvc.
+const gatewayMain = fileURLToPath(new URL('../../gateway/src/main.ts', import.meta.url));
+const meshBin = fileURLToPath(new URL('../bin/mesh.js', import.meta.url));
+const tsx = import.meta.resolve('tsx');
+
+interface RunningGateway {
+  url: string;
+  child: ChildProcess;
+  output: string[];
+  stop(): Promise<void>;
+}
+
+async function startGateway(nats: TestNats, dataDir: string): Promise<RunningGateway> {
+  const output: string[] = [];
+  const child = fork(gatewayMain, [], {
+    execArgv: ['--import', tsx],
+    env: {
+      ...process.env,
+      MESH_NODE_ID: 'cli00001',
+      MESH_NODE_NAME: 'CLI Test',
+      MESH_NATS_URL: nats.url,
+      MESH_NATS_TOKEN: nats.token,
+      MESH_DATA_DIR: dataDir,
+      MESH_GATEWAY_PORT: '0',
+      MESH_REQUEST_TIMEOUT_MS: '1000',
+    },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  child.stdout!.on('data', (c) => output.push(String(c)));
+  child.stderr!.on('data', (c) => output.push(String(c)));
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const url = await new Promise<string>((done, fail) => {
+    child.on('message', (m: { type?: string; info?: { url?: string } }) => m.type === 'ready' && m.info?.url && done(m.info.url));
+    void exited.then(() => fail(new Error(`gateway exited before it was ready:\n${output.join('')}`)));
+  });
+  return {
+    url,
+    child,
+    output,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+interface Run {
+  code: number;
+  out: string[];
+  err: string;
+}
+
+/** `mesh ARGS...` in-process, through commander as main.ts wires it. */
+async function mesh(args: string[], signal?: AbortSignal, onLine?: (line: string) => void): Promise<Run> {
+  const out: string[] = [];
+  let err = '';
+  const io: ClientIo = {
+    out: (line) => {
+      out.push(line);
+      onLine?.(line);
+    },
+    signal,
+  };
+  const program = new Command('mesh').showHelpAfterError().exitOverride().configureOutput({ writeOut: (s) => void out.push(s), writeErr: (s) => void (err += s) });
+  registerClientCommands(program, io);
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return { code: 0, out, err };
+  } catch (e) {
+    if (e instanceof CommanderError) return { code: e.exitCode, out, err };
+    throw e;
+  }
+}
+
+const peerA = { nodeId: 'aaaa1111', name: 'Alice', endpoint: { host: '127.0.0.2', port: 9999 }, lastSeen: Date.now() - 5000, static: false };
+const peerB = { nodeId: '', name: '', endpoint: { host: '127.0.0.3', port: 9999 }, lastSeen: 0, static: true };
+const chat = (id: string, content: string) => ({
+  chat: { messageId: id, senderId: 'aaaa1111', senderName: 'Alice', timestamp: Date.now() / 1000, content },
+  from: { host: '127.0.0.2', port: 40000 },
+});
+
+let nats: TestNats;
+let services: Bus;
+let dataDir: string;
+let gateway: RunningGateway;
+let url: string;
+const chatsAsked: string[] = [];
+const filesAsked: string[] = [];
+
+beforeAll(async () => {
+  nats = await startTestNats();
+  services = await nats.connect('services');
+  services.serve(subjects.peersList, () => ({ peers: [peerA, peerB] }));
+  services.serve(subjects.chatSend, (req) => {
+    chatsAsked.push(req.content);
+    return {
+      chat: { messageId: `out-${chatsAsked.length}`, senderId: 'cli00001', senderName: 'CLI Test', timestamp: Date.now() / 1000, content: req.content },
+      deliveries: [{ target: peerA.endpoint, ok: true }, { target: peerB.endpoint, ok: false, error: 'refused' }],
+    };
+  });
+  services.serve(subjects.filesList, () => ({ files: [{ filename: 'report.pdf', size: 12_345, modified: Date.UTC(2024, 0, 2, 3, 4, 5) }] }));
+  services.serve(subjects.fileSend, (req) => {
+    filesAsked.push(req.path);
+    return { fileId: 'file-1', filename: 'notes.txt', size: 20_000, totalChunks: 3 };
+  });
+  dataDir = await mkdtemp(join(tmpdir(), 'mesh-cli-'));
+  gateway = await startGateway(nats, dataDir);
+  url = gateway.url;
+}, 30_000);
+
+afterAll(async () => {
+  await gateway?.stop();
+  await nats?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('mesh client commands against a running gateway', () => {
+  it('send joins its words, sends them, and tells how many peers took it', async () => {
+    const run = await mesh(['send', 'hello', 'mesh', 'world', '--gateway', url]);
+    expect(run).toEqual({ code: 0, out: ['sent to 1 of 2 peers'], err: '' });
+    expect(chatsAsked.at(-1)).toBe('hello mesh world');
+  });
+
+  it('peers prints a table, or JSON with --json', async () => {
+    const run = await mesh(['peers', '--gateway', url]);
+    expect(run.code).toBe(0);
+    expect(run.out[0]).toMatch(/^NAME\s+NODE ID\s+ADDRESS\s+LAST SEEN\s+STATIC$/);
+    expect(run.out[1]).toMatch(/^Alice\s+aaaa1111\s+127\.0\.0\.2:9999\s+\d+s ago\s+no$/);
+    expect(run.out[2]).toMatch(/^\?\s+-\s+127\.0\.0\.3:9999\s+never\s+yes$/);
+    // columns line up
+    expect(run.out[1]!.indexOf('aaaa1111')).toBe(run.out[0]!.indexOf('NODE ID'));
+
+    const json = await mesh(['peers', '--json', '--gateway', url]);
+    expect(JSON.parse(json.out.join('\n'))).toEqual([
+      { nodeId: 'aaaa1111', name: 'Alice', host: '127.0.0.2', port: 9999, lastSeen: peerA.lastSeen, static: false },
+      { nodeId: '', name: '', host: '127.0.0.3', port: 9999, lastSeen: 0, static: true },
+    ]);
+  });
+
+  it('messages prints the history oldest first, with terminal escapes from peers made harmless', async () => {
+    services.publish(subjects.chatReceived, chat('in-esc', 'look \u001b[2Jhere\nnext line'));
+    await waitFor(async () => (await new GatewayClient(url).messages()).some((m) => m.id === 'in-esc'), { what: 'the chat in the history' });
+    await mesh(['send', 'after', '--gateway', url]);
+
+    const run = await mesh(['messages', '--gateway', url]);
+    expect(run.code).toBe(0);
+    const [received, sent] = run.out.slice(-2);
+    expect(received).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d {2}Alice \(aaaa1111\): look \\u001b\[2Jhere\u21b5next line$/);
+    expect(sent).toMatch(/ {2}you: after$/);
+
+    const json = JSON.parse((await mesh(['messages', '--json', '--gateway', url])).out.join('\n')) as Array<{ id: string; direction: string }>;
+    expect(json.slice(-2).map((m) => [m.id, m.direction])).toEqual([['in-esc', 'in'], [expect.stringMatching(/^out-/), 'out']]);
+  });
+
+  it('send-file sends the absolute path of a relative one and prints the file id and chunk count', async () => {
+    const run = await mesh(['send-file', 'docs/notes.txt', '--gateway', url]);
+    expect(run).toEqual({ code: 0, out: ['sending notes.txt (19.5 KiB) as file file-1 in 3 chunks'], err: '' });
+    expect(filesAsked.at(-1)).toBe(resolve(process.cwd(), 'docs/notes.txt'));
+  });
+
+  it('files prints a table, or JSON with --json', async () => {
+    const run = await mesh(['files', '--gateway', url]);
+    expect(run.out[0]).toMatch(/^NAME\s+SIZE\s+MODIFIED$/);
+    expect(run.out[1]).toMatch(/^report\.pdf\s+12\.1 KiB\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    const json = await mesh(['files', '--json', '--gateway', url]);
+    expect(JSON.parse(json.out.join('\n'))).toEqual([{ filename: 'report.pdf', size: 12_345, modified: Date.UTC(2024, 0, 2, 3, 4, 5) }]);
+  });
+
+  it('listen --json prints one JSON event per line as they come, and stops cleanly when asked', async () => {
+    const stop = new AbortController();
+    const lines: string[] = [];
+    const running = mesh(['listen', '--json', '--gateway', url], stop.signal, (l) => lines.push(l));
+    // the stream is open once a published event shows up
+    await waitFor(() => {
+      if (lines.length === 0) services.publish(subjects.peerJoined, { peer: peerA });
+      return lines.length > 0;
+    }, { what: 'the listener to be connected' });
+    const before = lines.length;
+    services.publish(subjects.chatReceived, chat('in-live', 'live!'));
+    services.publish(subjects.peerLeft, { peer: peerA, reason: 'timeout' });
+    services.publish(subjects.fileProgress, { fileId: 'f9', filename: 'a.bin', direction: Direction.DIRECTION_IN, bytesDone: 8192, size: 16384, chunksDone: 1, totalChunks: 2 });
+    services.publish(subjects.fileReceived, { fileId: 'f9', filename: 'a.bin', size: 16384, sha256: 'cd'.repeat(32), senderId: 'aaaa1111', senderName: 'Alice' });
+    services.publish(subjects.fileFailed, { fileId: 'f8', filename: 'b.bin', direction: Direction.DIRECTION_OUT, reason: 'no peers' });
+    // (a repeated peer.joined from the connect loop may still come in)
+    const later = () => lines.slice(before).map((l) => JSON.parse(l) as { type: string }).filter((e) => e.type !== 'peer.joined');
+    await waitFor(() => later().length === 5, { what: 'five more events' });
+    const events = later();
+    expect(events.map((e) => e.type)).toEqual(['chat', 'peer.left', 'file.progress', 'file.received', 'file.failed']);
+    expect(events[0]).toMatchObject({ message: { id: 'in-live', content: 'live!', direction: 'in', from: '127.0.0.2:40000' } });
+    stop.abort();
+    expect(await running).toMatchObject({ code: 0, err: '' });
+  });
+
+  it('listen prints a human line per event', async () => {
+    const stop = new AbortController();
+    const lines: string[] = [];
+    const running = mesh(['listen', '--gateway', url], stop.signal, (l) => lines.push(l));
+    await waitFor(() => {
+      if (lines.length === 0) services.publish(subjects.peerJoined, { peer: peerA });
+      return lines.length > 0;
+    }, { what: 'the listener to be connected' });
+    expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d {2}peer joined: Alice \(aaaa1111\) at 127\.0\.0\.2:9999$/);
+    const before = lines.length;
+    services.publish(subjects.chatReceived, chat('in-human', 'hi there'));
+    services.publish(subjects.fileReceived, { fileId: 'f9', filename: 'a.bin', size: 16384, sha256: 'cd'.repeat(32), senderId: 'aaaa1111', senderName: 'Alice' });
+    const later = () => lines.slice(before).filter((l) => !l.includes('peer joined'));
+    await waitFor(() => later().length === 2, { what: 'two more lines' });
+    expect(later()[0]).toMatch(/^\d\d:\d\d:\d\d {2}Alice \(aaaa1111\): hi there$/);
+    expect(later()[1]).toMatch(/ {2}received a\.bin \(16\.0 KiB\) from Alice \(aaaa1111\), sha256 (cd){32}$/);
+    stop.abort();
+    expect((await running).code).toBe(0);
+  });
+
+  it('passes on the gateway\'s error in one line and exits 1', async () => {
+    const empty = await mesh(['send', '', '--gateway', url]);
+    expect(empty).toEqual({ code: 1, out: [], err: 'mesh: text: must not be empty\n' });
+  });
+});
+
+describe('mesh client commands when no node answers', () => {
+  it('says so in one line and exits 1, for every command', async () => {
+    const port = await freePort();
+    const where = `http://127.0.0.1:${port}`;
+    const expected = `mesh: no meshwork node answers at ${where} (is \`mesh up\` running?)\n`;
+    for (const args of [['send', 'hi'], ['peers'], ['messages', '--json'], ['send-file', 'x'], ['files'], ['listen']]) {
+      const run = await mesh([...args, '--gateway', `${where}/`]);
+      expect(run, args.join(' ')).toEqual({ code: 1, out: [], err: expected });
+    }
+    await expect(new GatewayClient(where).status()).rejects.toBeInstanceOf(GatewayUnreachableError);
+  });
+
+  it('says when what answers is not a meshwork node', async () => {
+    const other = createServer((_req, res) => res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not Found</h1>'));
+    await new Promise<void>((done) => other.listen(0, '127.0.0.1', done));
+    const where = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    try {
+      expect(await mesh(['peers', '--gateway', where])).toEqual({ code: 1, out: [], err: `mesh: ${where} is not a meshwork node: GET /api/peers answered HTTP 404\n` });
+      expect((await mesh(['listen', '--gateway', where])).err).toBe(`mesh: ${where} is not a meshwork node: GET /api/events answered HTTP 404\n`);
+    } finally {
+      other.closeAllConnections();
+      await new Promise((done) => other.close(done));
+    }
+  });
+
+  it('rejects a gateway URL that is not http', async () => {
+    const run = await mesh(['peers', '--gateway', 'ftp://127.0.0.1:1']);
+    expect(run).toEqual({ code: 1, out: [], err: 'mesh: invalid gateway URL "ftp://127.0.0.1:1": must start with http:// or https://\n' });
+  });
+
+  it('bin/mesh.js prints only that line, with no stack trace, and uses MESH_GATEWAY', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [meshBin, 'peers'], { env: { ...process.env, MESH_GATEWAY: `http://127.0.0.1:${port}` }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += String(c)));
+    child.stderr.on('data', (c) => (stderr += String(c)));
+    const code = await new Promise<number | null>((done) => child.once('close', done));
+    expect({ code, stdout, stderr }).toEqual({ code: 1, stdout: '', stderr: `mesh: no meshwork node answers at http://127.0.0.1:${port} (is \`mesh up\` running?)\n` });
+  }, 20_000);
+});
+
+describe('mesh listen when the node goes away', () => {
+  it('exits 1 saying the connection was lost', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mesh-cli-'));
+    const second = await startGateway(nats, dir);
+    try {
+      const lines: string[] = [];
+      const running = mesh(['listen', '--gateway', second.url], undefined, (l) => lines.push(l));
+      await waitFor(() => {
+        if (lines.length === 0) services.publish(subjects.peerJoined, { peer: peerA });
+        return lines.length > 0;
+      }, { what: 'the listener to be connected' });
+      await second.stop();
+      const run = await running;
+      expect(run.code).toBe(1);
+      expect(run.err).toBe(`mesh: the node at ${second.url} closed the event stream: the node is stopping\n`);
+    } finally {
+      await second.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});

@@ -1,0 +1,262 @@
+// A small client of a node's gateway (HTTP + WebSocket), checked against the API contract
+// in @meshwork/protocol. Every failure is one of the errors below, with a one-line message.
+import WebSocket from 'ws';
+import type { z } from 'zod';
+import {
+  api,
+  apiErrorSchema,
+  clientEventSchema,
+  fileViewSchema,
+  messageViewSchema,
+  peerViewSchema,
+  sendChatResultSchema,
+  sendFileResultSchema,
+  statusSchema,
+  type ClientEvent,
+  type FileView,
+  type MessageView,
+  type PeerView,
+  type SendChatResult,
+  type SendFileResult,
+  type Status,
+} from '@meshwork/protocol';
+
+/** Nothing listens at the gateway URL. */
+export class GatewayUnreachableError extends Error {
+  readonly url: string;
+  constructor(url: string, cause?: unknown) {
+    super(`no meshwork node answers at ${url} (is \`mesh up\` running?)`, { cause });
+    this.name = 'GatewayUnreachableError';
+    this.url = url;
+  }
+}
+
+/** The gateway answered with an error (`{ error }`), or not in time. */
+export class GatewayError extends Error {
+  /** HTTP status, 0 when there was no answer */
+  readonly status: number;
+  constructor(message: string, status: number, cause?: unknown) {
+    super(message, { cause });
+    this.name = 'GatewayError';
+    this.status = status;
+  }
+}
+
+/** What answered is not a meshwork gateway, or it broke the API contract. */
+export class GatewayProtocolError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+    this.name = 'GatewayProtocolError';
+  }
+}
+
+/** The event stream ended without being asked to. */
+export class EventStreamLostError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+    this.name = 'EventStreamLostError';
+  }
+}
+
+export class GatewayUrlError extends Error {
+  constructor(url: string, why: string) {
+    super(`invalid gateway URL ${JSON.stringify(url)}: ${why}`);
+    this.name = 'GatewayUrlError';
+  }
+}
+
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EADDRNOTAVAIL', 'UND_ERR_SOCKET']);
+
+function errorCode(err: unknown): string | undefined {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    // AggregateError (an address family each) carries its codes in .errors
+    const inner = (e as { errors?: unknown[] }).errors?.[0];
+    if (inner) return errorCode(inner);
+  }
+  return undefined;
+}
+
+/** "http://127.0.0.1:8080/" -> "http://127.0.0.1:8080" (http or https only). */
+export function normalizeGatewayUrl(input: string): string {
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    throw new GatewayUrlError(input, 'not a URL (for example http://127.0.0.1:8080)');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new GatewayUrlError(input, 'must start with http:// or https://');
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+export interface GatewayClientOptions {
+  /** how long one HTTP request may take (sending a file waits for it to be hashed) */
+  timeoutMs?: number;
+}
+
+export interface EventsOptions {
+  /** ends the stream without an error */
+  signal?: AbortSignal;
+  /** told about an event that does not fit the contract (it is skipped) */
+  onInvalid?: (text: string, reason: string) => void;
+}
+
+export class GatewayClient {
+  readonly url: string;
+  readonly #timeoutMs: number;
+
+  constructor(url: string, options: GatewayClientOptions = {}) {
+    this.url = normalizeGatewayUrl(url);
+    this.#timeoutMs = options.timeoutMs ?? 60_000;
+  }
+
+  status(): Promise<Status> {
+    return this.#call('GET', api.routes.status, statusSchema);
+  }
+
+  peers(): Promise<PeerView[]> {
+    return this.#call('GET', api.routes.peers, peerViewSchema.array());
+  }
+
+  messages(): Promise<MessageView[]> {
+    return this.#call('GET', api.routes.messages, messageViewSchema.array());
+  }
+
+  sendChat(text: string): Promise<SendChatResult> {
+    return this.#call('POST', api.routes.messages, sendChatResultSchema, { text });
+  }
+
+  files(): Promise<FileView[]> {
+    return this.#call('GET', api.routes.files, fileViewSchema.array());
+  }
+
+  /** path as the node's filesvc will open it: give it absolute */
+  sendFile(path: string): Promise<SendFileResult> {
+    return this.#call('POST', api.routes.files, sendFileResultSchema, { path });
+  }
+
+  /** The node's live events, one consumer; throws EventStreamLostError if the connection drops. */
+  async *events(options: EventsOptions = {}): AsyncGenerator<ClientEvent> {
+    const { signal } = options;
+    if (signal?.aborted) return;
+    const where = `${this.url.replace(/^http/, 'ws')}${api.routes.events}`;
+    const ws = new WebSocket(where, { handshakeTimeout: this.#timeoutMs });
+    const queue: ClientEvent[] = [];
+    let failure: Error | undefined;
+    let ended = false;
+    let wake: (() => void) | undefined;
+    const notify = () => {
+      wake?.();
+      wake = undefined;
+    };
+    let opened = false;
+
+    ws.on('open', () => (opened = true));
+    ws.on('message', (data) => {
+      const text = String(data);
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (err) {
+        return options.onInvalid?.(text, `not JSON: ${(err as Error).message}`);
+      }
+      const parsed = clientEventSchema.safeParse(value);
+      if (!parsed.success) return options.onInvalid?.(text, parsed.error.issues[0]?.message ?? 'invalid');
+      queue.push(parsed.data);
+      notify();
+    });
+    ws.on('unexpected-response', (_req, res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c.slice(0, 4096)));
+      res.on('end', () => {
+        failure = this.#errorFrom(res.statusCode ?? 0, body, `GET ${api.routes.events}`);
+        ended = true;
+        ws.terminate();
+        notify();
+      });
+    });
+    ws.on('error', (err) => {
+      failure ??= opened ? new EventStreamLostError(`the connection to the node at ${this.url} was lost: ${err.message}`, err) : this.#transportError(err);
+    });
+    ws.on('close', (code, reason) => {
+      if (!ended && !signal?.aborted) {
+        const why = String(reason) || (code === 1006 ? 'connection cut' : `code ${code}`);
+        failure ??= opened ? new EventStreamLostError(`the node at ${this.url} closed the event stream: ${why}`) : new GatewayUnreachableError(this.url);
+      }
+      ended = true;
+      notify();
+    });
+    const onAbort = () => {
+      ended = true;
+      ws.close(1000, 'client done');
+      notify();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    try {
+      for (;;) {
+        while (queue.length > 0) yield queue.shift()!;
+        if (signal?.aborted) return;
+        if (failure) throw failure;
+        if (ended) return;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      if (ws.readyState === WebSocket.CONNECTING) ws.terminate();
+      else if (ws.readyState === WebSocket.OPEN) ws.close(1000, 'client done');
+    }
+  }
+
+  async #call<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown): Promise<z.infer<S>> {
+    const what = `${method} ${path}`;
+    let res: Response;
+    let text: string;
+    try {
+      res = await fetch(this.url + path, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.#timeoutMs),
+        redirect: 'error',
+      });
+      text = await res.text();
+    } catch (err) {
+      throw this.#transportError(err);
+    }
+    if (!res.ok) throw this.#errorFrom(res.status, text, what);
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (err) {
+      throw new GatewayProtocolError(`${this.url} is not a meshwork node: ${what} answered something that is not JSON`, err);
+    }
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new GatewayProtocolError(`${this.url} answered ${what} outside the API contract (${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'})`, parsed.error);
+    }
+    return parsed.data;
+  }
+
+  #transportError(err: unknown): Error {
+    if ((err as Error)?.name === 'TimeoutError') return new GatewayError(`the node at ${this.url} did not answer within ${Math.round(this.#timeoutMs / 1000)} s`, 0, err);
+    const code = errorCode(err);
+    if (code === undefined || UNREACHABLE.has(code)) return new GatewayUnreachableError(this.url, err);
+    return new GatewayError(`cannot reach the node at ${this.url}: ${code}`, 0, err);
+  }
+
+  #errorFrom(status: number, text: string, what: string): Error {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      value = undefined;
+    }
+    const parsed = apiErrorSchema.safeParse(value);
+    if (parsed.success) return new GatewayError(parsed.data.error.split('\n')[0]!, status);
+    return new GatewayProtocolError(`${this.url} is not a meshwork node: ${what} answered HTTP ${status}`);
+  }
+}

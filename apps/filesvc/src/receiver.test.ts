@@ -1,0 +1,150 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseV1Message, subjects, v1ToWireMessage, type Endpoint, type FileChunk } from '@meshwork/protocol';
+import { waitFor } from '@meshwork/testing';
+import { startFilesvc, type Fixture } from './test-fixture.ts';
+
+const vectors = new URL('../../../libs/protocol/vectors/v1/', import.meta.url);
+const payload = await readFile(new URL('file.payload.bin', vectors));
+const payloadHash = createHash('sha256').update(payload).digest('hex');
+const from: Endpoint = { host: '127.0.0.2', port: 9999 };
+
+/** The three chunks the original app sent for file.payload.bin, as the router hands them on. */
+async function capturedChunks(): Promise<FileChunk[]> {
+  return Promise.all(
+    [0, 1, 2].map(async (i) => {
+      const parsed = parseV1Message(await readFile(new URL(`file_chunk.${i}.tcp.json`, vectors)));
+      if (!parsed.ok) throw new Error(parsed.reason);
+      return v1ToWireMessage(parsed.value).fileChunk!;
+    }),
+  );
+}
+
+/** The captured chunks as another transfer: a new fileId, metadata changed by `meta`. */
+async function transfer(meta: Partial<NonNullable<FileChunk['metadata']>> = {}): Promise<FileChunk[]> {
+  const fileId = randomUUID();
+  return (await capturedChunks()).map((c) => ({ ...c, fileId, messageId: randomUUID(), metadata: { ...c.metadata, ...meta } }));
+}
+
+let fx: Fixture | undefined;
+afterEach(async () => {
+  await fx?.stop();
+  fx = undefined;
+});
+
+function publish(f: Fixture, chunks: FileChunk[]): void {
+  for (const chunk of chunks) f.client.publish(subjects.fileChunkReceived, { chunk, from });
+}
+
+describe('receiving files', () => {
+  it('reassembles the original app\'s three chunks, shuffled and with a duplicate, into one file', async () => {
+    const f = (fx = await startFilesvc());
+    const [c0, c1, c2] = await capturedChunks();
+    publish(f, [c2!, c0!, c2!, c1!, c0!]);
+    const done = await waitFor(() => f.received[0], { what: 'fileReceived' });
+    expect(done).toMatchObject({ fileId: c0!.fileId, filename: 'payload.bin', sha256: payloadHash, senderId: '152c9256', senderName: 'Orig-Plain' });
+    expect(done.size).toBe(20000);
+    expect(await f.ls(f.downloads)).toEqual(['payload.bin']);
+    expect((await readFile(join(f.downloads, 'payload.bin'))).equals(payload)).toBe(true);
+    expect(await f.ls(f.incoming)).toEqual([]);
+
+    const final = await waitFor(() => f.progress.find((p) => p.chunksDone === 3), { what: 'final progress' });
+    expect(final).toMatchObject({ fileId: c0!.fileId, direction: 1, totalChunks: 3 });
+    expect([Number(final.bytesDone), Number(final.size)]).toEqual([20000, 20000]);
+
+    // a late duplicate of a finished transfer does not start a second copy
+    publish(f, [c1!]);
+    await waitFor(() => f.logs.some((l) => l.msg === 'chunk of a finished transfer ignored'), { what: 'late duplicate ignored' });
+    expect(await f.ls(f.downloads)).toEqual(['payload.bin']);
+    expect(await f.ls(f.incoming)).toEqual([]);
+    expect(f.received).toHaveLength(1);
+    expect(f.failed).toEqual([]);
+  });
+
+  it('saves the same file sent again under name_1.ext', async () => {
+    const f = (fx = await startFilesvc());
+    publish(f, await capturedChunks());
+    await waitFor(() => f.received.length === 1, { what: 'first copy' });
+    publish(f, await transfer());
+    await waitFor(() => f.received.length === 2, { what: 'second copy' });
+    expect(f.received[1]!.filename).toBe('payload_1.bin');
+    expect(await f.ls(f.downloads)).toEqual(['payload.bin', 'payload_1.bin']);
+    expect((await readFile(join(f.downloads, 'payload_1.bin'))).equals(payload)).toBe(true);
+  });
+
+  it('gives up a file whose hash does not match, keeping nothing', async () => {
+    const f = (fx = await startFilesvc());
+    const chunks = await transfer({ fileHash: 'ab'.repeat(32) });
+    publish(f, chunks);
+    const failed = await waitFor(() => f.failed[0], { what: 'fileFailed' });
+    expect(failed).toMatchObject({ fileId: chunks[0]!.fileId, filename: 'payload.bin', direction: 1 });
+    expect(failed.reason).toMatch(/^hash mismatch/);
+    expect(await f.ls(f.downloads)).toEqual([]);
+    expect(await f.ls(f.incoming)).toEqual([]);
+    expect(f.received).toEqual([]);
+  });
+
+  it('saves a file named ../../escape.txt inside the downloads folder', async () => {
+    const f = (fx = await startFilesvc());
+    publish(f, await transfer({ filename: '../../escape.txt' }));
+    const done = await waitFor(() => f.received[0], { what: 'fileReceived' });
+    expect(done.filename).toBe('escape.txt');
+    expect(await f.ls(f.downloads)).toEqual(['escape.txt']);
+    const around = [f.dataDir, dirname(f.dataDir), dirname(f.downloads)];
+    for (const dir of around) expect(await readdir(dir)).not.toContain('escape.txt');
+    expect(f.logs.find((l) => l.msg === 'filename changed for safety')).toMatchObject({ filename: '../../escape.txt', safeName: 'escape.txt', from: '127.0.0.2:9999' });
+  });
+
+  it('drops a chunk whose metadata differs from the first chunk, naming its sender', async () => {
+    const f = (fx = await startFilesvc());
+    const [c0, c1, c2] = await capturedChunks();
+    publish(f, [c0!]);
+    await waitFor(() => f.progress.length === 1, { what: 'first chunk written' });
+    publish(f, [{ ...c1!, senderId: 'evil0001', metadata: { ...c1!.metadata, filename: 'other.exe' } }]);
+    const dropped = await waitFor(() => f.logs.find((l) => String(l.msg).includes('metadata differs')), { what: 'logged drop' });
+    expect(dropped).toMatchObject({ from: '127.0.0.2:9999', senderId: 'evil0001', fileId: c0!.fileId, chunkIndex: 1 });
+    publish(f, [c1!, c2!]);
+    const done = await waitFor(() => f.received[0], { what: 'fileReceived' });
+    expect(done.filename).toBe('payload.bin');
+    expect((await readFile(join(f.downloads, 'payload.bin'))).equals(payload)).toBe(true);
+  });
+
+  it('removes a transfer that gets no new chunk for incompleteTimeoutMs', async () => {
+    const f = (fx = await startFilesvc({ incompleteTimeoutMs: 300 }));
+    const [c0] = await capturedChunks();
+    publish(f, [c0!]);
+    await waitFor(async () => (await f.ls(f.incoming)).length === 1, { what: 'partial file' });
+    const failed = await waitFor(() => f.failed[0], { what: 'fileFailed' });
+    expect(failed).toMatchObject({ fileId: c0!.fileId, direction: 1 });
+    expect(failed.reason).toMatch(/^timed out: .*had 1 of 3 chunks/);
+    expect(await f.ls(f.incoming)).toEqual([]);
+    expect(await f.ls(f.downloads)).toEqual([]);
+  });
+
+  it('drops files larger than maxFileBytes and transfers beyond maxIncoming, with a reason', async () => {
+    const f = (fx = await startFilesvc({ maxIncoming: 1 }));
+    const [first] = await transfer();
+    const [second] = await transfer();
+    publish(f, [first!, second!]);
+    const dropped = await waitFor(() => f.logs.find((l) => String(l.msg).includes('maxIncoming')), { what: 'maxIncoming drop' });
+    expect(dropped).toMatchObject({ fileId: second!.fileId, from: '127.0.0.2:9999', senderId: '152c9256' });
+    await f.stop();
+
+    const g = (fx = await startFilesvc({ maxFileBytes: 10_000 }));
+    publish(g, await capturedChunks());
+    await waitFor(() => g.logs.some((l) => String(l.msg).includes('larger than maxFileBytes')), { what: 'maxFileBytes drop' });
+    expect(await g.ls(g.incoming)).toEqual([]);
+  });
+
+  it('drops a chunk that contradicts its own metadata, and keeps serving', async () => {
+    const f = (fx = await startFilesvc());
+    const [c0, c1, c2] = await capturedChunks();
+    publish(f, [{ ...c2!, data: c2!.data!.subarray(1) }, { ...c0!, metadata: { ...c0!.metadata, totalChunks: 7 } }]);
+    await waitFor(() => f.logs.some((l) => String(l.msg).includes('chunk 2 has 3615 bytes')), { what: 'short chunk dropped' });
+    await waitFor(() => f.logs.some((l) => String(l.msg).includes('totalChunks 7')), { what: 'bad totalChunks dropped' });
+    publish(f, [c0!, c1!, c2!]);
+    await waitFor(() => f.received.length === 1, { what: 'fileReceived' });
+  });
+});

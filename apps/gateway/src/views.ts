@@ -1,0 +1,84 @@
+// Bus messages (protobuf) as the client API shows them (libs/protocol/src/api.ts).
+import {
+  Direction,
+  endpointKey,
+  looksV1Encrypted,
+  type Chat,
+  type ClientEvent,
+  type Endpoint,
+  type FileView,
+  type MessageView,
+  type mesh,
+  type Peer,
+  type PeerView,
+} from '@meshwork/protocol';
+
+export function peerView(peer: Peer | null | undefined): PeerView {
+  return {
+    nodeId: peer?.nodeId ?? '',
+    name: peer?.name ?? '',
+    host: peer?.endpoint?.host ?? '',
+    port: peer?.endpoint?.port ?? 0,
+    lastSeen: peer?.lastSeen ?? 0,
+    static: peer?.static ?? false,
+  };
+}
+
+export function messageView(chat: Chat, direction: 'in' | 'out', from?: Endpoint | null): MessageView {
+  const content = chat.content ?? '';
+  const view: MessageView = {
+    id: chat.messageId ?? '',
+    senderId: chat.senderId ?? '',
+    senderName: chat.senderName ?? '',
+    timestamp: chat.timestamp ?? 0,
+    content,
+    encrypted: looksV1Encrypted(content),
+    direction,
+  };
+  if (from) view.from = endpointKey(from);
+  return view;
+}
+
+export function fileView(file: mesh.v1.StoredFile.$Properties): FileView {
+  return { filename: file.filename ?? '', size: file.size ?? 0, modified: file.modified ?? 0 };
+}
+
+/** 'in' | 'out', or undefined for DIRECTION_UNSPECIFIED (the event does not fit the contract). */
+export function directionOf(d: number): 'in' | 'out' | undefined {
+  if (d === Direction.DIRECTION_IN) return 'in';
+  if (d === Direction.DIRECTION_OUT) return 'out';
+  return undefined;
+}
+
+export function fileProgressEvent(ev: mesh.v1.FileProgress): ClientEvent | undefined {
+  const direction = directionOf(ev.direction);
+  if (!direction) return undefined;
+  return {
+    type: 'file.progress',
+    fileId: ev.fileId,
+    filename: ev.filename,
+    direction,
+    bytesDone: ev.bytesDone ?? 0,
+    size: ev.size ?? 0,
+    chunksDone: ev.chunksDone,
+    totalChunks: ev.totalChunks,
+  };
+}
+
+export function fileReceivedEvent(ev: mesh.v1.FileReceived): ClientEvent {
+  return {
+    type: 'file.received',
+    fileId: ev.fileId,
+    filename: ev.filename,
+    size: ev.size ?? 0,
+    sha256: ev.sha256,
+    senderId: ev.senderId,
+    senderName: ev.senderName,
+  };
+}
+
+export function fileFailedEvent(ev: mesh.v1.FileFailed): ClientEvent | undefined {
+  const direction = directionOf(ev.direction);
+  if (!direction) return undefined;
+  return { type: 'file.failed', fileId: ev.fileId, filename: ev.filename, direction, reason: ev.reason };
+}

@@ -1,0 +1,3 @@
+export { Bus, connectBus, type BusOptions, type SubscribeOptions } from './bus.ts';
+export { BusRequestError, NatsServerMissingError, NatsServerStartError } from './errors.ts';
+export { findNatsServer, newToken, startNatsServer, type NatsServer, type NatsServerOptions } from './nats-server.ts';

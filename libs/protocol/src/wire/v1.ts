@@ -1,0 +1,215 @@
+// The v1 wire dialect (the original Python app), as ../../../../shared/design/WIRE.md gives it.
+import { isIP } from 'node:net';
+import { z } from 'zod';
+import type { Chat, FileChunk, WireMessage } from '../events.ts';
+
+export const V1 = {
+  /** raw bytes per file chunk */
+  chunkSize: 8192,
+  /** the original reads at most this much of a discovery datagram */
+  maxDatagramBytes: 1024,
+  /** the original reads a message with one recv(65536): a v1 message must stay under it */
+  maxMessageBytes: 65536,
+  /** discovery port = TCP port + 1 */
+  discoveryPortOffset: 1,
+  discoveryIntervalMs: 5000,
+  peerTimeoutMs: 30000,
+  peerSweepMs: 10000,
+} as const;
+
+const id = z.string().min(1).max(128);
+const name = z.string().max(256);
+const timestamp = z.number().finite().nonnegative();
+const port = z.number().int().min(1).max(65535);
+const base64 = z
+  .string()
+  .max(Math.ceil(V1.chunkSize / 3) * 4)
+  .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, 'not standard base64');
+
+export const discoverySchema = z.object({
+  type: z.literal('discovery'),
+  node_id: id,
+  node_name: name,
+  ip: z.string().max(64).refine((s) => isIP(s) !== 0, 'not an IP address'),
+  port,
+  timestamp,
+});
+
+export const chatSchema = z.object({
+  type: z.literal('chat'),
+  message_id: id,
+  sender_id: id,
+  sender_name: name,
+  timestamp,
+  content: z.string(),
+});
+
+export const fileMetadataSchema = z.object({
+  filename: z.string().min(1).max(1024),
+  file_size: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  file_hash: z.string().regex(/^[0-9a-fA-F]{64}$/, 'not a sha256 hex digest'),
+  total_chunks: z.number().int().nonnegative().max(2 ** 32 - 1),
+});
+
+export const fileChunkSchema = z
+  .object({
+    type: z.literal('file_chunk'),
+    message_id: id,
+    sender_id: id,
+    sender_name: name,
+    timestamp,
+    content: z.null().optional(),
+    file_id: id,
+    chunk_index: z.number().int().nonnegative(),
+    chunk_data: base64,
+    file_metadata: fileMetadataSchema,
+  })
+  .superRefine((m, ctx) => {
+    const meta = m.file_metadata;
+    const expectedChunks = Math.ceil(meta.file_size / V1.chunkSize);
+    if (meta.total_chunks !== expectedChunks) {
+      ctx.addIssue({ code: 'custom', path: ['file_metadata', 'total_chunks'], message: `expected ${expectedChunks} for file_size ${meta.file_size}` });
+      return;
+    }
+    if (m.chunk_index >= meta.total_chunks) {
+      ctx.addIssue({ code: 'custom', path: ['chunk_index'], message: `must be below total_chunks ${meta.total_chunks}` });
+      return;
+    }
+    const expectedBytes = Math.min(V1.chunkSize, meta.file_size - m.chunk_index * V1.chunkSize);
+    if (base64Length(m.chunk_data) !== expectedBytes) {
+      ctx.addIssue({ code: 'custom', path: ['chunk_data'], message: `expected ${expectedBytes} bytes for chunk ${m.chunk_index}` });
+    }
+  });
+
+export const tcpMessageSchema = z.discriminatedUnion('type', [chatSchema, fileChunkSchema]);
+
+export type V1Discovery = z.infer<typeof discoverySchema>;
+export type V1Chat = z.infer<typeof chatSchema>;
+export type V1FileChunk = z.infer<typeof fileChunkSchema>;
+export type V1TcpMessage = z.infer<typeof tcpMessageSchema>;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function base64Length(s: string): number {
+  const pad = s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0;
+  return (s.length / 4) * 3 - pad;
+}
+
+/** The first problem zod found, as "field.path: message". */
+export function describeIssues(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  const where = issue.path.length > 0 ? issue.path.join('.') : '(message)';
+  return `${where}: ${issue.message}`;
+}
+
+function parseJson(bytes: Uint8Array | string, maxBytes: number): Parsed<unknown> {
+  const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
+  if (size > maxBytes) return { ok: false, reason: `oversize: ${size} bytes (max ${maxBytes})` };
+  let text: string;
+  try {
+    text = typeof bytes === 'string' ? bytes : utf8.decode(bytes);
+  } catch {
+    return { ok: false, reason: 'not UTF-8' };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (err) {
+    return { ok: false, reason: `invalid JSON: ${(err as Error).message}` };
+  }
+}
+
+function check<T>(schema: z.ZodType<T>, value: unknown): Parsed<T> {
+  const typeName = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { type?: unknown }).type : undefined;
+  if (typeName === undefined) return { ok: false, reason: 'not a JSON object with a "type"' };
+  const result = schema.safeParse(value);
+  if (result.success) return { ok: true, value: result.data };
+  const unknownType = result.error.issues.some((i) => i.path.length === 1 && i.path[0] === 'type');
+  return { ok: false, reason: unknownType ? `unsupported type ${JSON.stringify(typeName).slice(0, 40)}` : describeIssues(result.error) };
+}
+
+/** One v1 TCP message (the whole content of one connection). */
+export function parseV1Message(bytes: Uint8Array | string, maxBytes: number = V1.maxMessageBytes): Parsed<V1TcpMessage> {
+  const json = parseJson(bytes, maxBytes);
+  return json.ok ? check(tcpMessageSchema, json.value) : json;
+}
+
+/** One v1 discovery datagram. */
+export function parseV1Discovery(bytes: Uint8Array | string, maxBytes: number = V1.maxDatagramBytes): Parsed<V1Discovery> {
+  const json = parseJson(bytes, maxBytes);
+  return json.ok ? check(discoverySchema, json.value) : json;
+}
+
+/** A checked v1 message as the bus event body. */
+export function v1ToWireMessage(m: V1TcpMessage): WireMessage {
+  const head = { messageId: m.message_id, senderId: m.sender_id, senderName: m.sender_name, timestamp: m.timestamp };
+  if (m.type === 'chat') return { chat: { ...head, content: m.content } };
+  const meta = m.file_metadata;
+  return {
+    fileChunk: {
+      ...head,
+      fileId: m.file_id,
+      chunkIndex: m.chunk_index,
+      data: Buffer.from(m.chunk_data, 'base64'),
+      metadata: { filename: meta.filename, fileSize: meta.file_size, fileHash: meta.file_hash.toLowerCase(), totalChunks: meta.total_chunks },
+    },
+  };
+}
+
+/** The v1 JSON object for a bus message body, fields in the original's order. */
+export function wireMessageToV1(m: WireMessage): V1TcpMessage {
+  if (m.chat) return chatToV1(m.chat);
+  if (m.fileChunk) return fileChunkToV1(m.fileChunk);
+  throw new TypeError('wire message has neither chat nor fileChunk');
+}
+
+function chatToV1(c: Chat): V1Chat {
+  return {
+    type: 'chat',
+    message_id: c.messageId ?? '',
+    sender_id: c.senderId ?? '',
+    sender_name: c.senderName ?? '',
+    timestamp: c.timestamp ?? 0,
+    content: c.content ?? '',
+  };
+}
+
+function fileChunkToV1(f: FileChunk): V1FileChunk {
+  const meta = f.metadata ?? {};
+  return {
+    type: 'file_chunk',
+    message_id: f.messageId ?? '',
+    sender_id: f.senderId ?? '',
+    sender_name: f.senderName ?? '',
+    timestamp: f.timestamp ?? 0,
+    content: null,
+    file_id: f.fileId ?? '',
+    chunk_index: f.chunkIndex ?? 0,
+    chunk_data: Buffer.from(f.data ?? new Uint8Array()).toString('base64'),
+    file_metadata: {
+      filename: meta.filename ?? '',
+      file_size: Number(meta.fileSize ?? 0),
+      file_hash: meta.fileHash ?? '',
+      total_chunks: meta.totalChunks ?? 0,
+    },
+  };
+}
+
+/** Serialize a v1 message; throws if the original could not read it in one recv(). */
+export function encodeV1(m: V1TcpMessage | V1Discovery): Buffer {
+  const bytes = Buffer.from(JSON.stringify(m));
+  const max = m.type === 'discovery' ? V1.maxDatagramBytes : V1.maxMessageBytes;
+  if (bytes.byteLength >= max) throw new RangeError(`v1 ${m.type} is ${bytes.byteLength} bytes, must stay under ${max}`);
+  return bytes;
+}
+
+/** v1 node ids: the first 8 characters of a random UUID4. */
+export const newV1NodeId = (): string => crypto.randomUUID().slice(0, 8);
+
+/** Seconds since the epoch, as a float, like Python's time.time(). */
+export const v1Now = (): number => Date.now() / 1000;
+
+/** v1 has no flag for encrypted content: a Fernet token ("gAAAAA...") base64'd again starts like this. */
+export const looksV1Encrypted = (content: string): boolean => content.startsWith('Z0FBQUFB');

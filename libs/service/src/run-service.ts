@@ -1,0 +1,72 @@
+// Process wiring shared by every service's main.ts: config, logger, bus, start, and a clean
+// stop on SIGTERM/SIGINT or when the launcher that forked it goes away.
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import { connectBus, type Bus } from '@meshwork/bus';
+import { baseConfigSchema, loadConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+
+export interface Service {
+  /** resolves when the service does its job; what it returns is reported to the launcher */
+  start(): Promise<Record<string, unknown> | void>;
+  stop(): Promise<void>;
+}
+
+export interface ServiceContext<C> {
+  config: C;
+  log: Logger;
+  bus: Bus;
+}
+
+/** A message a service sends its launcher over the IPC channel. */
+export interface ReadyMessage {
+  type: 'ready';
+  service: string;
+  info: Record<string, unknown>;
+}
+
+type BaseSchema = z.ZodObject<typeof baseConfigSchema.shape>;
+
+export async function runService<S extends BaseSchema>(
+  name: string,
+  schema: S,
+  create: (ctx: ServiceContext<z.infer<S>>) => Service | Promise<Service>,
+): Promise<void> {
+  let log: Logger = createLogger({ service: name });
+  try {
+    const config = loadConfig(schema);
+    log = createLogger({ service: name, nodeId: config.nodeId, debug: config.debug });
+    log.debug({ config }, 'configuration');
+    const bus = await connectBus({ url: config.natsUrl, token: config.natsToken, name: `${name}@${config.nodeId}`, log });
+    const service = await create({ config, log, bus });
+    const info = (await service.start()) ?? {};
+    log.info(info, `${name} started`);
+    process.send?.({ type: 'ready', service: name, info } satisfies ReadyMessage);
+
+    let stopping = false;
+    const stop = async (why: string) => {
+      if (stopping) return;
+      stopping = true;
+      log.info({ why }, `${name} stopping`);
+      const force = setTimeout(() => process.exit(1), 5000);
+      force.unref();
+      await service.stop().catch((err: unknown) => log.error({ err }, 'stop failed'));
+      await bus.close();
+      process.exit(0);
+    };
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('disconnect', () => void stop('launcher gone'));
+  } catch (err) {
+    log.fatal({ err }, `${name} failed to start: ${(err as Error).message}`);
+    process.exit(1);
+  }
+  process.on('uncaughtException', (err) => {
+    log.fatal({ err }, 'uncaught exception');
+    process.exit(1);
+  });
+  process.on('unhandledRejection', (err) => {
+    log.fatal({ err }, 'unhandled rejection');
+    process.exit(1);
+  });
+}

@@ -1,0 +1,148 @@
+// A real meshwork node for tests: `mesh up` as a child process (its own nats-server and
+// four services), its JSON logs kept, and the `mesh` CLI pointed at its gateway.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { assertPrivateNetwork, LOOPBACK_BROADCAST } from './network.ts';
+import { freePort } from './ports.ts';
+import { waitFor } from './wait.ts';
+
+const MESH_BIN = fileURLToPath(new URL('../../../apps/cli/bin/mesh.js', import.meta.url));
+
+export interface NodeOptions {
+  name: string;
+  /** loopback address the node binds and announces, e.g. 127.0.0.2 */
+  host: string;
+  port?: number;
+  /** static peers, "host:port" */
+  peers?: string[];
+  broadcast?: string;
+  debug?: boolean;
+}
+
+export type LogLine = Record<string, unknown> & { msg?: string; level?: number; service?: string };
+
+export interface NodeState {
+  pid: number;
+  nodeId: string;
+  ready: boolean;
+  ui?: string;
+  services: Record<string, number | undefined>;
+}
+
+export interface MeshResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface TestNode extends AsyncDisposable {
+  readonly name: string;
+  readonly host: string;
+  readonly port: number;
+  readonly address: string;
+  readonly dataDir: string;
+  readonly downloads: string;
+  readonly gateway: string;
+  readonly nodeId: string;
+  readonly process: ChildProcess;
+  readonly logs: LogLine[];
+  state(): Promise<NodeState>;
+  /** runs the `mesh` CLI against this node's gateway */
+  mesh(...args: string[]): Promise<MeshResult>;
+  /** runs it and parses its --json output */
+  meshJson<T>(...args: string[]): Promise<T>;
+  waitForLog(match: (line: LogLine) => boolean, what: string, timeoutMs?: number): Promise<LogLine>;
+  stop(): Promise<void>;
+}
+
+export function runMesh(args: string[], env: NodeJS.ProcessEnv = {}): Promise<MeshResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [MESH_BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+export async function startNode(opts: NodeOptions): Promise<TestNode> {
+  const broadcast = opts.broadcast ?? LOOPBACK_BROADCAST;
+  assertPrivateNetwork(opts.host, broadcast, ...(opts.peers ?? []).map((p) => p.split(':')[0]!));
+  const port = opts.port ?? (await freePort(opts.host));
+  const dataDir = await mkdtemp(join(tmpdir(), `mesh-${opts.name}-`));
+  const args = ['up', '--name', opts.name, '--host', opts.host, '--port', String(port), '--broadcast', broadcast, '--gateway', `${opts.host}:0`, '--data-dir', dataDir];
+  for (const p of opts.peers ?? []) args.push('--peer', p);
+  if (opts.debug) args.push('--debug');
+
+  const child = spawn(process.execPath, [MESH_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const logs: LogLine[] = [];
+  let partial = '';
+  child.stdout!.setEncoding('utf8').on('data', (data: string) => {
+    const lines = (partial + data).split('\n');
+    partial = lines.pop()!;
+    for (const line of lines) {
+      try {
+        logs.push(JSON.parse(line) as LogLine);
+      } catch {
+        logs.push({ msg: line });
+      }
+    }
+  });
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr = (stderr + d).slice(-4000)));
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+
+  const waitForLog = (match: (line: LogLine) => boolean, what: string, timeoutMs = 20_000) =>
+    waitFor(() => {
+      if (child.exitCode !== null) throw new Error(`node ${opts.name} exited: ${stderr}`);
+      return logs.find(match);
+    }, { what: `${opts.name}: ${what}`, timeoutMs });
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+    await exited;
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  let ready: LogLine;
+  try {
+    ready = await waitForLog((l) => typeof l.msg === 'string' && l.msg.startsWith('node ready'), 'node ready', 60_000);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  const gateway = String(ready.ui);
+  const env = { MESH_GATEWAY: gateway };
+  const mesh = (...a: string[]) => runMesh(a, env);
+  return {
+    name: opts.name,
+    host: opts.host,
+    port,
+    address: `${opts.host}:${port}`,
+    dataDir,
+    downloads: join(dataDir, 'downloads'),
+    gateway,
+    nodeId: String(ready.nodeId),
+    process: child,
+    logs,
+    state: async () => JSON.parse(await readFile(join(dataDir, 'run', 'node.json'), 'utf8')) as NodeState,
+    mesh,
+    async meshJson<T>(...a: string[]) {
+      const r = await mesh(...a, '--json');
+      if (r.code !== 0) throw new Error(`mesh ${a.join(' ')} failed: ${r.stderr}`);
+      return JSON.parse(r.stdout) as T;
+    },
+    waitForLog,
+    stop,
+    [Symbol.asyncDispose]: stop,
+  };
+}

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, startNode, waitFor, type TestNode } from '@meshwork/testing';
+import { messages, peers } from './helpers.ts';
+
+let a: TestNode;
+let b: TestNode;
+
+beforeAll(async () => {
+  const [portA, portB] = [await freePort('127.0.0.20'), await freePort('127.0.0.21')];
+  [a, b] = await Promise.all([
+    startNode({ name: 'A', host: '127.0.0.20', port: portA, peers: [`127.0.0.21:${portB}`] }),
+    startNode({ name: 'B', host: '127.0.0.21', port: portB, peers: [`127.0.0.20:${portA}`] }),
+  ]);
+  await waitFor(async () => (await peers(a)).some((p) => p.nodeId === b.nodeId), { what: 'A knows B', timeoutMs: 20_000 });
+});
+
+afterAll(async () => {
+  await Promise.all([a?.stop(), b?.stop()]);
+});
+
+/** Sends until the chat is delivered to B and seen in B's history. */
+async function chatGetsThrough(text: string): Promise<void> {
+  await waitFor(async () => (await a.mesh('send', text)).code === 0, { what: `"${text}" accepted by A`, timeoutMs: 30_000, intervalMs: 500 });
+  await waitFor(async () => (await messages(b)).some((m) => m.content === text), { what: `"${text}" at B` });
+}
+
+async function killAndAwaitRestart(service: string): Promise<void> {
+  const before = (await a.state()).services[service]!;
+  expect(before).toBeGreaterThan(0);
+  process.kill(before, 'SIGKILL');
+  const after = await waitFor(async () => {
+    const pid = (await a.state()).services[service];
+    return pid && pid !== before ? pid : undefined;
+  }, { what: `${service} restarted`, timeoutMs: 30_000 });
+  expect(after).not.toBe(before);
+  await a.waitForLog((l) => l.service === 'launcher' && typeof l.msg === 'string' && l.msg.startsWith(`${service} exited`), `restart of ${service} logged`);
+}
+
+describe('a node heals', () => {
+  it('restarts a killed router, and chat works again', async () => {
+    await chatGetsThrough('before the crash');
+    await killAndAwaitRestart('router');
+    await chatGetsThrough('after the router came back');
+  });
+
+  it('restarts a killed nats-server; every service reconnects and chat works again', async () => {
+    const services = (await a.state()).services;
+    await killAndAwaitRestart('nats-server');
+    await chatGetsThrough('after the bus came back');
+    const now = (await a.state()).services;
+    for (const s of ['transport', 'router', 'filesvc', 'gateway']) expect(now[s], `${s} survived the bus restart`).toBe(services[s]);
+  });
+
+  it('stops every process on SIGTERM', async () => {
+    const pids = Object.values((await b.state()).services).filter((p): p is number => !!p);
+    expect(pids.length).toBe(5);
+    await b.stop();
+    const alive = pids.filter((pid) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    expect(alive).toEqual([]);
+  });
+});
