@@ -32,7 +32,7 @@ describe('two nodes with static peers', () => {
     let events = '';
     listener.stdout.setEncoding('utf8').on('data', (d: string) => (events += d));
     try {
-      await new Promise((r) => setTimeout(r, 1500)); // let the listener connect before the chat is sent
+      await b.waitForLog((l) => l.msg === 'WebSocket client connected', 'the listener connected');
       expect(await say(a, 'hello from Alice')).toMatch(/sent to 1 of 1 peer/);
       await waitFor(async () => (await messages(b)).some((m) => m.content === 'hello from Alice' && m.senderName === 'Alice'), { what: 'Alice\'s chat at Bob' });
       await waitFor(() => events.split('\n').some((l) => l.includes('"chat"') && l.includes('hello from Alice')), { what: 'chat event on Bob\'s stream' });

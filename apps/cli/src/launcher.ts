@@ -49,7 +49,7 @@ export async function runNode(config: UpConfig): Promise<void> {
     log,
     // after the first start, the same port and token, so services reconnect where they were
     launch: async () => {
-      nats = await startNatsServer({ dir: natsDir, port: nats?.port, token: nats?.token, onLog: (line) => log.debug({ service: 'nats-server' }, line) });
+      nats = await startNatsServer({ dir: natsDir, port: nats?.port, token: nats?.token, onLog: (line) => log.debug({ child: 'nats-server' }, line) });
       const server = nats;
       return { pid: server.process.pid, exited: server.exited.then((how) => `exit ${how}`), stop: () => server.stop() };
     },

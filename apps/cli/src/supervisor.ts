@@ -56,7 +56,7 @@ export class Supervisor {
       this.#opts.onChange(running.pid);
       return running;
     } catch (err) {
-      log.error({ err, service: name }, `${name} failed to launch: ${(err as Error).message}`);
+      log.error({ err, child: name }, `${name} failed to launch: ${(err as Error).message}`);
       return undefined;
     }
   }
@@ -73,7 +73,7 @@ export class Supervisor {
       if (this.#abort.signal.aborted) return;
       failures = Date.now() - startedAt > healthyAfterMs ? 0 : failures + 1;
       const delay = Math.min(maxDelayMs, minDelayMs * 2 ** Math.max(0, failures - 1));
-      log.warn({ service: name, exit: how, restartInMs: delay }, `${name} exited (${how}); restarting in ${delay} ms`);
+      log.warn({ child: name, exit: how, restartInMs: delay }, `${name} exited (${how}); restarting in ${delay} ms`);
       try {
         await sleep(delay, undefined, { signal: this.#abort.signal });
       } catch {

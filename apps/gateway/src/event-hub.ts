@@ -58,7 +58,7 @@ export function createEventHub({ log, maxBufferedBytes = 1024 * 1024, heartbeatM
       wss.handleUpgrade(req, socket, head, (ws) => {
         const client: Client = { remote: `${req.socket.remoteAddress}:${req.socket.remotePort}`, alive: true };
         clients.set(ws, client);
-        log.debug({ remote: client.remote, clients: clients.size }, 'WebSocket client connected');
+        log.info({ remote: client.remote, clients: clients.size }, 'WebSocket client connected');
         ws.on('pong', () => (client.alive = true));
         ws.on('message', () => log.debug({ remote: client.remote }, 'ignored a message from a WebSocket client'));
         ws.on('error', (err) => log.info({ remote: client.remote, err: err.message }, 'WebSocket client error'));
