@@ -1,17 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startNode, waitFor, type TestNode } from '@meshwork/testing';
-import { messages, peers } from './helpers.ts';
+import { startPair, waitFor, type TestNode } from '@meshwork/testing';
+import { messages } from './helpers.ts';
 
 let a: TestNode;
 let b: TestNode;
 
 beforeAll(async () => {
-  const [portA, portB] = [await freePort('127.0.0.20'), await freePort('127.0.0.21')];
-  [a, b] = await Promise.all([
-    startNode({ name: 'A', host: '127.0.0.20', port: portA, peers: [`127.0.0.21:${portB}`] }),
-    startNode({ name: 'B', host: '127.0.0.21', port: portB, peers: [`127.0.0.20:${portA}`] }),
-  ]);
-  await waitFor(async () => (await peers(a)).some((p) => p.nodeId === b.nodeId), { what: 'A knows B', timeoutMs: 20_000 });
+  [a, b] = await startPair({ name: 'A', host: '127.0.0.20' }, { name: 'B', host: '127.0.0.21' });
 });
 
 afterAll(async () => {

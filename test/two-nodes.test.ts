@@ -3,21 +3,14 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, runMesh, startNode, waitFor, type TestNode } from '@meshwork/testing';
-import { files, messages, peers, randomFile, say, sha256File } from './helpers.ts';
+import { freePort, runMesh, startPair, waitFor, type TestNode } from '@meshwork/testing';
+import { files, messages, randomFile, say, sha256File } from './helpers.ts';
 
 let a: TestNode;
 let b: TestNode;
 
 beforeAll(async () => {
-  const [portA, portB] = [await freePort('127.0.0.2'), await freePort('127.0.0.3')];
-  [a, b] = await Promise.all([
-    startNode({ name: 'Alice', host: '127.0.0.2', port: portA, peers: [`127.0.0.3:${portB}`] }),
-    startNode({ name: 'Bob', host: '127.0.0.3', port: portB, peers: [`127.0.0.2:${portA}`] }),
-  ]);
-  await waitFor(async () => (await peers(a)).some((p) => p.nodeId === b.nodeId) && (await peers(b)).some((p) => p.nodeId === a.nodeId), {
-    what: 'each node knows the other', timeoutMs: 20_000,
-  });
+  [a, b] = await startPair({ name: 'Alice', host: '127.0.0.2' }, { name: 'Bob', host: '127.0.0.3' });
 });
 
 afterAll(async () => {

@@ -146,3 +146,30 @@ export async function startNode(opts: NodeOptions): Promise<TestNode> {
     [Symbol.asyncDispose]: stop,
   };
 }
+
+/** Whether node x has y in its peer table (asked over x's client API). */
+export async function knows(x: TestNode, y: TestNode): Promise<boolean> {
+  const peers = (await (await fetch(`${x.gateway}/api/peers`)).json()) as Array<{ nodeId: string }>;
+  return peers.some((p) => p.nodeId === y.nodeId);
+}
+
+/** Two nodes naming each other as static peers; resolves once each knows the other. */
+export async function startPair(a: NodeOptions, b: NodeOptions): Promise<[TestNode, TestNode]> {
+  const portA = a.port ?? (await freePort(a.host));
+  const portB = b.port ?? (await freePort(b.host));
+  const started = await Promise.allSettled([
+    startNode({ ...a, port: portA, peers: [...(a.peers ?? []), `${b.host}:${portB}`] }),
+    startNode({ ...b, port: portB, peers: [...(b.peers ?? []), `${a.host}:${portA}`] }),
+  ]);
+  const nodes = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  try {
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [x, y] = nodes as [TestNode, TestNode];
+    await waitFor(async () => (await knows(x, y)) && (await knows(y, x)), { what: `${a.name} and ${b.name} know each other`, timeoutMs: 20_000 });
+    return [x, y];
+  } catch (err) {
+    await Promise.all(nodes.map((n) => n.stop()));
+    throw err;
+  }
+}

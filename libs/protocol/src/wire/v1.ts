@@ -165,25 +165,22 @@ export function wireMessageToV1(m: WireMessage): V1TcpMessage {
   throw new TypeError('wire message has neither chat nor fileChunk');
 }
 
+const v1Header = (m: Chat | FileChunk) => ({
+  message_id: m.messageId ?? '',
+  sender_id: m.senderId ?? '',
+  sender_name: m.senderName ?? '',
+  timestamp: m.timestamp ?? 0,
+});
+
 function chatToV1(c: Chat): V1Chat {
-  return {
-    type: 'chat',
-    message_id: c.messageId ?? '',
-    sender_id: c.senderId ?? '',
-    sender_name: c.senderName ?? '',
-    timestamp: c.timestamp ?? 0,
-    content: c.content ?? '',
-  };
+  return { type: 'chat', ...v1Header(c), content: c.content ?? '' };
 }
 
 function fileChunkToV1(f: FileChunk): V1FileChunk {
   const meta = f.metadata ?? {};
   return {
     type: 'file_chunk',
-    message_id: f.messageId ?? '',
-    sender_id: f.senderId ?? '',
-    sender_name: f.senderName ?? '',
-    timestamp: f.timestamp ?? 0,
+    ...v1Header(f),
     content: null,
     file_id: f.fileId ?? '',
     chunk_index: f.chunkIndex ?? 0,
