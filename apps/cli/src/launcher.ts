@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { startNatsServer, type NatsServer } from '@meshwork/bus';
+import { findNatsServer, startNatsServer, type NatsServer } from '@meshwork/bus';
 import { createLogger, type ReadyMessage } from '@meshwork/service';
 import { LaunchError } from './errors.ts';
 import { loadIdentity } from './identity.ts';
@@ -29,6 +29,7 @@ const serviceEntry = (name: ServiceName) => fileURLToPath(new URL(`../../${name}
 const tsxLoader = import.meta.resolve('tsx');
 
 export async function runNode(config: UpConfig): Promise<void> {
+  findNatsServer(); // fails at once, with the command that installs it
   const dataDir = resolve(config.dataDir);
   const runDir = join(dataDir, 'run');
   mkdirSync(runDir, { recursive: true, mode: 0o700 });
