@@ -50,7 +50,13 @@ export async function runNode(config: UpConfig): Promise<void> {
     log,
     // after the first start, the same port and token, so services reconnect where they were
     launch: async () => {
-      nats = await startNatsServer({ dir: natsDir, port: nats?.port, token: nats?.token, onLog: (line) => log.debug({ child: 'nats-server' }, line) });
+      nats = await startNatsServer({
+        dir: natsDir,
+        port: nats?.port,
+        token: nats?.token,
+        detached: true,
+        onLog: (line) => log.debug({ child: 'nats-server' }, line),
+      });
       const server = nats;
       return { pid: server.process.pid, exited: server.exited.then((how) => `exit ${how}`), stop: () => server.stop() };
     },
@@ -129,6 +135,8 @@ function launchService(name: ServiceName, env: NodeJS.ProcessEnv, onReady: (m: R
     execArgv: ['--import', tsxLoader],
     env,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // its own process group: a Ctrl-C reaches the launcher alone, which stops everything in order
+    detached: true,
   });
   const exited = new Promise<string>((done) => child.once('exit', (code, signal) => done(signal ?? `code ${code}`)));
   child.on('message', (msg: ReadyMessage) => {
@@ -155,7 +163,25 @@ function claimDataDir(runDir: string): void {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
+  reapLeftovers(runDir);
   writeFileSync(pidFile, String(process.pid));
+}
+
+/** A launcher killed with SIGKILL leaves its nats-server behind (services stop by themselves). */
+function reapLeftovers(runDir: string): void {
+  let services: NodeState['services'] = {};
+  try {
+    services = (JSON.parse(readFileSync(join(runDir, 'node.json'), 'utf8')) as NodeState).services;
+  } catch {
+    return;
+  }
+  for (const pid of Object.values(services)) {
+    try {
+      if (pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(runDir)) process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone already, or not ours
+    }
+  }
 }
 
 function isAlive(pid: number): boolean {

@@ -17,6 +17,8 @@ export interface NatsServerOptions {
   host?: string;
   /** -1: let the server pick a free port */
   port?: number;
+  /** its own process group, so a Ctrl-C in the terminal reaches only whoever manages it */
+  detached?: boolean;
   /** called with each line the server logs */
   onLog?: (line: string) => void;
   startTimeoutMs?: number;
@@ -58,7 +60,7 @@ export async function startNatsServer(opts: NatsServerOptions): Promise<NatsServ
     [`listen: "${host}:${opts.port ?? -1}"`, `ports_file_dir: "${opts.dir}"`, `authorization { token: "${token}" }`, ''].join('\n'),
     { mode: 0o600 },
   );
-  const child = spawn(bin, ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(bin, ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'], detached: opts.detached ?? false });
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   let errorText = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
