@@ -263,6 +263,12 @@ describe('mesh client commands when no node answers', () => {
     expect(run).toEqual({ code: 1, out: [], err: 'mesh: invalid gateway URL "ftp://127.0.0.1:1": must start with http:// or https://\n' });
   });
 
+  it('takes a bare HOST:PORT, as mesh up --gateway does, to mean http', async () => {
+    const port = await freePort();
+    const run = await mesh(['peers', '--gateway', `127.0.0.1:${port}`]);
+    expect(run.err).toBe(`mesh: no meshwork node answers at http://127.0.0.1:${port} (is \`mesh up\` running?)\n`);
+  });
+
   it('bin/mesh.js prints only that line, with no stack trace, and uses MESH_GATEWAY', async () => {
     const port = await freePort();
     const child = spawn(process.execPath, [meshBin, 'peers'], { env: { ...process.env, MESH_GATEWAY: `http://127.0.0.1:${port}` }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -78,11 +78,14 @@ function errorCode(err: unknown): string | undefined {
   return undefined;
 }
 
-/** "http://127.0.0.1:8080/" -> "http://127.0.0.1:8080" (http or https only). */
+/**
+ * "http://127.0.0.1:8080/" -> "http://127.0.0.1:8080" (http or https only); a bare
+ * "127.0.0.1:8080", the form `mesh up --gateway` takes, means http.
+ */
 export function normalizeGatewayUrl(input: string): string {
   let url: URL;
   try {
-    url = new URL(input);
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(input) ? input : `http://${input}`);
   } catch {
     throw new GatewayUrlError(input, 'not a URL (for example http://127.0.0.1:8080)');
   }
