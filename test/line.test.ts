@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startNode, waitFor, type TestNode } from '@meshwork/testing';
+import { freePort, knows, startNode, waitFor, type TestNode } from '@meshwork/testing';
 import { files, messages, peers, randomFile, say, sha256File } from './helpers.ts';
 
 // A - B - C: A and C only know B (each names B as its static peer).
@@ -18,9 +18,7 @@ beforeAll(async () => {
     startNode({ name: 'C', host: '127.0.0.12', peers: [b.address] }),
   ]);
   await waitFor(async () => (await peers(b)).filter((p) => p.nodeId).length === 2, { what: 'B knows A and C', timeoutMs: 20_000 });
-  await waitFor(async () => (await peers(a)).some((p) => p.nodeId === b.nodeId) && (await peers(c)).some((p) => p.nodeId === b.nodeId), {
-    what: 'A and C know B',
-  });
+  await waitFor(async () => (await knows(a, b)) && (await knows(c, b)), { what: 'A and C know B' });
 });
 
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPair, waitFor, type TestNode } from '@meshwork/testing';
+import { runMesh, startPair, waitFor, type TestNode } from '@meshwork/testing';
 import { messages } from './helpers.ts';
 
 let a: TestNode;
@@ -44,6 +44,13 @@ describe('a node heals', () => {
     await chatGetsThrough('after the bus came back');
     const now = (await a.state()).services;
     for (const s of ['transport', 'router', 'filesvc', 'gateway']) expect(now[s], `${s} survived the bus restart`).toBe(services[s]);
+  });
+
+  it('refuses a second node on the same data folder', async () => {
+    const r = await runMesh(['up', '--host', '127.0.0.22', '--broadcast', '127.255.255.255', '--gateway', '127.0.0.22:0', '--data-dir', a.dataDir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/a node already runs with this data folder \(launcher pid \d+\)/);
+    expect((await a.state()).pid).toBe(a.process.pid);
   });
 
   it('stops every process on SIGTERM', async () => {

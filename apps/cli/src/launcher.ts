@@ -35,10 +35,10 @@ export async function runNode(config: UpConfig): Promise<void> {
   mkdirSync(runDir, { recursive: true, mode: 0o700 });
   const { nodeId } = loadIdentity(dataDir);
   const log = createLogger({ service: 'launcher', nodeId, debug: config.debug });
-  claimDataDir(runDir);
+  const stateFile = join(runDir, 'node.json');
+  claimDataDir(stateFile, runDir);
 
   const state: NodeState = { pid: process.pid, nodeId, name: config.name, ready: false, services: {} };
-  const stateFile = join(runDir, 'node.json');
   const saveState = () => writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`);
   saveState();
 
@@ -152,30 +152,22 @@ function launchService(name: ServiceName, env: NodeJS.ProcessEnv, onReady: (m: R
   return Promise.resolve({ pid: child.pid, exited, stop });
 }
 
-/** One launcher per data folder: two nodes sharing downloads and identity would be one node twice. */
-function claimDataDir(runDir: string): void {
-  const pidFile = join(runDir, 'launcher.pid');
+/**
+ * One launcher per data folder: two nodes sharing downloads and identity would be one node
+ * twice. The previous launcher's node.json says who ran here; a launcher killed with SIGKILL
+ * leaves its nats-server behind (its services stop by themselves), which is removed here.
+ */
+function claimDataDir(stateFile: string, runDir: string): void {
+  let previous: NodeState;
   try {
-    const other = Number(readFileSync(pidFile, 'utf8'));
-    if (other && other !== process.pid && isAlive(other)) {
-      throw new LaunchError(`a node already runs with this data folder (launcher pid ${other}); use another --data-dir`);
-    }
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
-  reapLeftovers(runDir);
-  writeFileSync(pidFile, String(process.pid));
-}
-
-/** A launcher killed with SIGKILL leaves its nats-server behind (services stop by themselves). */
-function reapLeftovers(runDir: string): void {
-  let services: NodeState['services'] = {};
-  try {
-    services = (JSON.parse(readFileSync(join(runDir, 'node.json'), 'utf8')) as NodeState).services;
+    previous = JSON.parse(readFileSync(stateFile, 'utf8')) as NodeState;
   } catch {
     return;
   }
-  for (const pid of Object.values(services)) {
+  if (previous.pid !== process.pid && isAlive(previous.pid)) {
+    throw new LaunchError(`a node already runs with this data folder (launcher pid ${previous.pid}); use another --data-dir`);
+  }
+  for (const pid of Object.values(previous.services ?? {})) {
     try {
       if (pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(runDir)) process.kill(pid, 'SIGKILL');
     } catch {
