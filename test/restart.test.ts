@@ -1,5 +1,6 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMesh, startPair, waitFor, type TestNode } from '@meshwork/testing';
+import { isRunning, processesMentioning, runMesh, startPair, waitFor, type TestNode } from '@meshwork/testing';
 import { messages } from './helpers.ts';
 
 let a: TestNode;
@@ -44,6 +45,10 @@ describe('a node heals', () => {
     await chatGetsThrough('after the bus came back');
     const now = (await a.state()).services;
     for (const s of ['transport', 'router', 'filesvc', 'gateway']) expect(now[s], `${s} survived the bus restart`).toBe(services[s]);
+    // nats-server, its sh wrapper and the wrapper's lifeline watcher: none of the old ones left
+    const runDir = join(a.dataDir, 'run');
+    await waitFor(() => processesMentioning(runDir).length === 3, { what: `3 processes in ${runDir}` });
+    expect(processesMentioning(runDir)).toContain(now['nats-server']);
   });
 
   it('refuses a second node on the same data folder', async () => {
@@ -56,15 +61,10 @@ describe('a node heals', () => {
   it('stops every process on SIGTERM', async () => {
     const pids = Object.values((await b.state()).services).filter((p): p is number => !!p);
     expect(pids.length).toBe(5);
+    const runDir = join(b.dataDir, 'run');
+    expect(processesMentioning(runDir).length).toBeGreaterThan(0);
     await b.stop();
-    const alive = pids.filter((pid) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    expect(alive).toEqual([]);
+    expect(pids.filter(isRunning)).toEqual([]);
+    expect(processesMentioning(runDir)).toEqual([]);
   });
 });

@@ -20,13 +20,13 @@ afterAll(async () => {
 describe('two nodes with static peers', () => {
   it('chat goes both ways through the CLI, into history and the event stream', async () => {
     const listener = spawn(process.execPath, [join(import.meta.dirname, '../apps/cli/bin/mesh.js'), 'listen', '--json'], {
-      env: { ...process.env, MESH_GATEWAY: b.gateway },
+      env: { ...process.env, MESH_GATEWAY: b.gateway, MESH_DATA_DIR: b.dataDir },
     });
     let events = '';
     listener.stdout.setEncoding('utf8').on('data', (d: string) => (events += d));
     try {
       await b.waitForLog((l) => l.msg === 'WebSocket client connected', 'the listener connected');
-      expect(await say(a, 'hello from Alice')).toMatch(/sent to 1 of 1 peer/);
+      expect(await say(a, 'hello from Alice')).toMatch(/^delivered to 1 of 1 peer$/m);
       await waitFor(async () => (await messages(b)).some((m) => m.content === 'hello from Alice' && m.senderName === 'Alice'), { what: 'Alice\'s chat at Bob' });
       await waitFor(() => events.split('\n').some((l) => l.includes('"chat"') && l.includes('hello from Alice')), { what: 'chat event on Bob\'s stream' });
 

@@ -1,14 +1,15 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Bus } from '@meshwork/bus';
+import { StreamReader, StreamWriter, type Bus } from '@meshwork/bus';
 import { Direction, subjects } from '@meshwork/protocol';
+import { readClientSecret } from '@meshwork/service';
 import { freePort, startTestNats, waitFor, type TestNats } from '@meshwork/testing';
 import { GatewayUnreachableError, GatewayClient } from './client.ts';
 import { registerClientCommands, type ClientIo } from './client-commands.ts';
@@ -33,11 +34,11 @@ async function startGateway(nats: TestNats, dataDir: string): Promise<RunningGat
     env: {
       ...process.env,
       MESH_NODE_ID: 'cli00001',
-      MESH_NODE_NAME: 'CLI Test',
+      MESH_NAME: 'CLI Test',
       MESH_NATS_URL: nats.url,
       MESH_NATS_TOKEN: nats.token,
       MESH_DATA_DIR: dataDir,
-      MESH_GATEWAY_PORT: '0',
+      MESH_GATEWAY: '127.0.0.1:0',
       MESH_REQUEST_TIMEOUT_MS: '1000',
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -66,8 +67,15 @@ interface Run {
   err: string;
 }
 
+/** The environment a client command sees: the node's data folder, nothing else of ours. */
+const cleanEnv = (extra: NodeJS.ProcessEnv = {}) => ({
+  ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('MESH_'))),
+  MESH_DATA_DIR: dataDir,
+  ...extra,
+});
+
 /** `mesh ARGS...` in-process, through commander as main.ts wires it. */
-async function mesh(args: string[], signal?: AbortSignal, onLine?: (line: string) => void): Promise<Run> {
+async function mesh(args: string[], signal?: AbortSignal, onLine?: (line: string) => void, env: NodeJS.ProcessEnv = cleanEnv()): Promise<Run> {
   const out: string[] = [];
   let err = '';
   const io: ClientIo = {
@@ -76,6 +84,7 @@ async function mesh(args: string[], signal?: AbortSignal, onLine?: (line: string
       onLine?.(line);
     },
     signal,
+    env,
   };
   const program = new Command('mesh').showHelpAfterError().exitOverride().configureOutput({ writeOut: (s) => void out.push(s), writeErr: (s) => void (err += s) });
   registerClientCommands(program, io);
@@ -89,7 +98,9 @@ async function mesh(args: string[], signal?: AbortSignal, onLine?: (line: string
 }
 
 const peerA = { nodeId: 'aaaa1111', name: 'Alice', endpoint: { host: '127.0.0.2', port: 9999 }, lastSeen: Date.now() - 5000, static: false };
-const peerB = { nodeId: '', name: '', endpoint: { host: '127.0.0.3', port: 9999 }, lastSeen: 0, static: true };
+const peerB = { nodeId: '', name: '', endpoint: { host: '127.0.0.3', port: 9999 }, lastSeen: 0, static: true, down: true, lastError: 'connection refused', retryAt: Date.now() + 4000 };
+const refA = { nodeId: peerA.nodeId, endpoint: peerA.endpoint };
+const refB = { endpoint: peerB.endpoint };
 const chat = (id: string, content: string) => ({
   chat: { messageId: id, senderId: 'aaaa1111', senderName: 'Alice', timestamp: Date.now() / 1000, content },
   from: { host: '127.0.0.2', port: 40000 },
@@ -100,28 +111,59 @@ let services: Bus;
 let dataDir: string;
 let gateway: RunningGateway;
 let url: string;
+let secret: string;
 const chatsAsked: string[] = [];
-const filesAsked: string[] = [];
+const uploads = new Map<string, Buffer>();
 
 beforeAll(async () => {
   nats = await startTestNats();
   services = await nats.connect('services');
   services.serve(subjects.peersList, () => ({ peers: [peerA, peerB] }));
+  // stands in for the router and transport: each target's outcome comes as an event after the reply
   services.serve(subjects.chatSend, (req) => {
     chatsAsked.push(req.content);
-    return {
-      chat: { messageId: `out-${chatsAsked.length}`, senderId: 'cli00001', senderName: 'CLI Test', timestamp: Date.now() / 1000, content: req.content },
-      deliveries: [{ target: peerA.endpoint, ok: true }, { target: peerB.endpoint, ok: false, error: 'refused' }],
-    };
+    const messageId = req.messageId;
+    setTimeout(() => {
+      services.publish(subjects.wireDelivery, { messageId, delivery: { peer: refB, ok: false, error: 'peer down: connection refused' } });
+      services.publish(subjects.wireDelivery, { messageId, delivery: { peer: refA, ok: true } });
+    }, 20);
+    return { chat: { messageId, senderId: 'cli00001', senderName: 'CLI Test', timestamp: Date.now() / 1000, content: req.content }, targets: [refA, refB] };
   });
   services.serve(subjects.filesList, () => ({ files: [{ filename: 'report.pdf', size: 12_345, modified: Date.UTC(2024, 0, 2, 3, 4, 5) }] }));
-  services.serve(subjects.fileSend, (req) => {
-    filesAsked.push(req.path);
-    return { fileId: 'file-1', filename: 'notes.txt', size: 20_000, totalChunks: 3 };
+  // stands in for filesvc: takes the upload over a bus stream, then tells how the peers took it
+  services.serve(subjects.fileUpload, (req) => {
+    const reader = new StreamReader(services, req.streamId);
+    reader.start();
+    const fileId = `file-${uploads.size + 1}`;
+    void (async () => {
+      const parts: Buffer[] = [];
+      for await (const d of reader) parts.push(Buffer.from(d));
+      uploads.set(req.filename, Buffer.concat(parts));
+      reader.done();
+      const totalChunks = Math.ceil(Number(req.size) / 8192);
+      if (req.filename === 'nobody.txt') {
+        services.publish(subjects.fileFailed, { fileId, filename: req.filename, direction: Direction.DIRECTION_OUT, reason: 'reached no peer: aaaa1111 at 127.0.0.2:9999: connection refused (took 0 of 1 chunks)' });
+      } else {
+        services.publish(subjects.fileSent, { fileId, filename: req.filename, size: req.size, peers: [{ peer: refA, ok: true }, { peer: refB, ok: false, error: `peer down: connection refused (took 0 of ${totalChunks} chunks)` }] });
+      }
+    })();
+    return { fileId, filename: req.filename, size: req.size, totalChunks: Math.ceil(Number(req.size) / 8192) };
+  });
+  services.serve(subjects.fileDownload, async (req) => {
+    const data = uploads.get(req.filename);
+    if (!data) return { notFound: true, error: `no such file: ${req.filename}` };
+    const writer = new StreamWriter(services, req.streamId);
+    await writer.open();
+    void (async () => {
+      await writer.write(data);
+      await writer.end();
+    })();
+    return { size: data.length };
   });
   dataDir = await mkdtemp(join(tmpdir(), 'mesh-cli-'));
   gateway = await startGateway(nats, dataDir);
   url = gateway.url;
+  secret = readClientSecret(dataDir);
 }, 30_000);
 
 afterAll(async () => {
@@ -131,31 +173,32 @@ afterAll(async () => {
 });
 
 describe('mesh client commands against a running gateway', () => {
-  it('send joins its words, sends them, and tells how many peers took it', async () => {
+  it('send joins its words, sends them, and tells how each peer took it', async () => {
     const run = await mesh(['send', 'hello', 'mesh', 'world', '--gateway', url]);
-    expect(run).toEqual({ code: 0, out: ['sent to 1 of 2 peers'], err: '' });
+    expect(run).toEqual({ code: 0, out: ['delivered to 1 of 2 peers', '  127.0.0.3:9999: failed: peer down: connection refused'], err: '' });
     expect(chatsAsked.at(-1)).toBe('hello mesh world');
+    expect(await mesh(['send', '--no-wait', 'quick', '--gateway', url])).toEqual({ code: 0, out: ['queued for 2 peers'], err: '' });
   });
 
   it('peers prints a table, or JSON with --json', async () => {
     const run = await mesh(['peers', '--gateway', url]);
     expect(run.code).toBe(0);
-    expect(run.out[0]).toMatch(/^NAME\s+NODE ID\s+ADDRESS\s+LAST SEEN\s+STATIC$/);
-    expect(run.out[1]).toMatch(/^Alice\s+aaaa1111\s+127\.0\.0\.2:9999\s+\d+s ago\s+no$/);
-    expect(run.out[2]).toMatch(/^\?\s+-\s+127\.0\.0\.3:9999\s+never\s+yes$/);
+    expect(run.out[0]).toMatch(/^NAME\s+NODE ID\s+ADDRESS\s+LAST SEEN\s+STATIC\s+STATE$/);
+    expect(run.out[1]).toMatch(/^Alice\s+aaaa1111\s+127\.0\.0\.2:9999\s+\d+s ago\s+no\s+up$/);
+    expect(run.out[2]).toMatch(/^\?\s+-\s+127\.0\.0\.3:9999\s+never\s+yes\s+down: connection refused$/);
     // columns line up
     expect(run.out[1]!.indexOf('aaaa1111')).toBe(run.out[0]!.indexOf('NODE ID'));
 
     const json = await mesh(['peers', '--json', '--gateway', url]);
     expect(JSON.parse(json.out.join('\n'))).toEqual([
-      { nodeId: 'aaaa1111', name: 'Alice', host: '127.0.0.2', port: 9999, lastSeen: peerA.lastSeen, static: false },
-      { nodeId: '', name: '', host: '127.0.0.3', port: 9999, lastSeen: 0, static: true },
+      { nodeId: 'aaaa1111', name: 'Alice', host: '127.0.0.2', port: 9999, lastSeen: peerA.lastSeen, static: false, down: false },
+      { nodeId: '', name: '', host: '127.0.0.3', port: 9999, lastSeen: 0, static: true, down: true, lastError: 'connection refused', retryAt: peerB.retryAt },
     ]);
   });
 
   it('messages prints the history oldest first, with terminal escapes from peers made harmless', async () => {
     services.publish(subjects.chatReceived, chat('in-esc', 'look \u001b[2Jhere\nnext line'));
-    await waitFor(async () => (await new GatewayClient(url).messages()).some((m) => m.id === 'in-esc'), { what: 'the chat in the history' });
+    await waitFor(async () => (await new GatewayClient(url, { secret }).messages()).some((m) => m.id === 'in-esc'), { what: 'the chat in the history' });
     await mesh(['send', 'after', '--gateway', url]);
 
     const run = await mesh(['messages', '--gateway', url]);
@@ -165,13 +208,42 @@ describe('mesh client commands against a running gateway', () => {
     expect(sent).toMatch(/ {2}you: after$/);
 
     const json = JSON.parse((await mesh(['messages', '--json', '--gateway', url])).out.join('\n')) as Array<{ id: string; direction: string }>;
-    expect(json.slice(-2).map((m) => [m.id, m.direction])).toEqual([['in-esc', 'in'], [expect.stringMatching(/^out-/), 'out']]);
+    expect(json.slice(-2).map((m) => [m.id, m.direction])).toEqual([['in-esc', 'in'], [expect.stringMatching(/^[0-9a-f-]{36}$/), 'out']]);
   });
 
-  it('send-file sends the absolute path of a relative one and prints the file id and chunk count', async () => {
-    const run = await mesh(['send-file', 'docs/notes.txt', '--gateway', url]);
-    expect(run).toEqual({ code: 0, out: ['sending notes.txt (19.5 KiB) as file file-1 in 3 chunks'], err: '' });
-    expect(filesAsked.at(-1)).toBe(resolve(process.cwd(), 'docs/notes.txt'));
+  it('send-file streams the file\'s bytes to the node and tells how each peer took it; download brings a file back', async () => {
+    const notes = join(dataDir, 'notes.txt');
+    const bytes = Buffer.alloc(20_000, 'n');
+    await writeFile(notes, bytes);
+    const run = await mesh(['send-file', notes, '--gateway', url]);
+    expect(run).toEqual({ code: 0, out: ['sent notes.txt (19.5 KiB) to 1 of 2 peers', '  127.0.0.3:9999: failed: peer down: connection refused (took 0 of 3 chunks)'], err: '' });
+    expect(uploads.get('notes.txt')?.equals(bytes)).toBe(true);
+
+    const copy = join(dataDir, 'copy.txt');
+    expect(await mesh(['download', 'notes.txt', '--output', copy, '--gateway', url])).toEqual({ code: 0, out: [`saved notes.txt (19.5 KiB) to ${copy}`], err: '' });
+    expect((await readFile(copy)).equals(bytes)).toBe(true);
+    expect((await mesh(['download', 'nothing.bin', '--output', join(dataDir, 'x'), '--gateway', url])).err).toBe('mesh: no such file: nothing.bin\n');
+  });
+
+  it('send-file says so, and exits 1, when the file reached no peer', async () => {
+    const path = join(dataDir, 'nobody.txt');
+    await writeFile(path, 'for no one');
+    const run = await mesh(['send-file', path, '--gateway', url]);
+    expect(run).toEqual({ code: 1, out: [], err: 'mesh: sending nobody.txt (10 B) failed: reached no peer: aaaa1111 at 127.0.0.2:9999: connection refused (took 0 of 1 chunks)\n' });
+  });
+
+  it('finds the secret in the node\'s data folder or MESH_SECRET, and says where it looked when it has none', async () => {
+    const nowhere = join(dataDir, 'no-such-folder');
+    const run = await mesh(['peers', '--gateway', url], undefined, undefined, cleanEnv({ MESH_DATA_DIR: nowhere }));
+    expect(run.code).toBe(1);
+    expect(run.err).toBe(`mesh: no client secret: cannot read ${join(nowhere, 'client-secret')} (ENOENT); run this as the node's user, give its --data-dir, or set MESH_SECRET\n`);
+    expect((await mesh(['peers', '--gateway', url], undefined, undefined, cleanEnv({ MESH_DATA_DIR: nowhere, MESH_SECRET: secret }))).code).toBe(0);
+    expect((await mesh(['peers', '--gateway', url, '--data-dir', dataDir], undefined, undefined, cleanEnv({ MESH_DATA_DIR: nowhere }))).code).toBe(0);
+    expect((await mesh(['peers', '--gateway', url], undefined, undefined, cleanEnv({ MESH_SECRET: 'wrong' }))).err).toMatch(/^mesh: this node's client secret is required/);
+  });
+
+  it('url prints the address that logs a browser in', async () => {
+    expect(await mesh(['url', '--gateway', url])).toEqual({ code: 0, out: [`${url}/#secret=${secret}`], err: '' });
   });
 
   it('files prints a table, or JSON with --json', async () => {
@@ -196,7 +268,7 @@ describe('mesh client commands against a running gateway', () => {
     services.publish(subjects.peerLeft, { peer: peerA, reason: 'timeout' });
     services.publish(subjects.fileProgress, { fileId: 'f9', filename: 'a.bin', direction: Direction.DIRECTION_IN, bytesDone: 8192, size: 16384, chunksDone: 1, totalChunks: 2 });
     services.publish(subjects.fileReceived, { fileId: 'f9', filename: 'a.bin', size: 16384, sha256: 'cd'.repeat(32), senderId: 'aaaa1111', senderName: 'Alice' });
-    services.publish(subjects.fileFailed, { fileId: 'f8', filename: 'b.bin', direction: Direction.DIRECTION_OUT, reason: 'no peers' });
+    services.publish(subjects.fileFailed, { fileId: 'f8', filename: 'b.bin', direction: Direction.DIRECTION_OUT, reason: 'reached no peer: this node has no peers' });
     // (a repeated peer.joined from the connect loop may still come in)
     const later = () => lines.slice(before).map((l) => JSON.parse(l) as { type: string }).filter((e) => e.type !== 'peer.joined');
     await waitFor(() => later().length === 5, { what: 'five more events' });
@@ -238,7 +310,9 @@ describe('mesh client commands when no node answers', () => {
     const port = await freePort();
     const where = `http://127.0.0.1:${port}`;
     const expected = `mesh: no meshwork node answers at ${where} (is \`mesh up\` running?)\n`;
-    for (const args of [['send', 'hi'], ['peers'], ['messages', '--json'], ['send-file', 'x'], ['files'], ['listen']]) {
+    const file = join(dataDir, 'to-send.txt');
+    await writeFile(file, 'x');
+    for (const args of [['send', 'hi'], ['peers'], ['messages', '--json'], ['send-file', file], ['files'], ['listen'], ['download', 'a.bin']]) {
       const run = await mesh([...args, '--gateway', `${where}/`]);
       expect(run, args.join(' ')).toEqual({ code: 1, out: [], err: expected });
     }
@@ -271,7 +345,7 @@ describe('mesh client commands when no node answers', () => {
 
   it('bin/mesh.js prints only that line, with no stack trace, and uses MESH_GATEWAY', async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, [meshBin, 'peers'], { env: { ...process.env, MESH_GATEWAY: `http://127.0.0.1:${port}` }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [meshBin, 'peers'], { env: cleanEnv({ MESH_GATEWAY: `http://127.0.0.1:${port}` }), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += String(c)));
@@ -287,7 +361,7 @@ describe('mesh listen when the node goes away', () => {
     const second = await startGateway(nats, dir);
     try {
       const lines: string[] = [];
-      const running = mesh(['listen', '--gateway', second.url], undefined, (l) => lines.push(l));
+      const running = mesh(['listen', '--gateway', second.url], undefined, (l) => lines.push(l), cleanEnv({ MESH_DATA_DIR: dir }));
       await waitFor(() => {
         if (lines.length === 0) services.publish(subjects.peerJoined, { peer: peerA });
         return lines.length > 0;

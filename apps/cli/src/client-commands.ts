@@ -1,30 +1,65 @@
 // The `mesh` commands that talk to a running node through its gateway: send, peers,
-// messages, send-file, files, listen. A failure prints one line to stderr and exits 1.
-import { resolve } from 'node:path';
+// messages, send-file, files, download, listen, url. They show the node's client secret, read
+// from its data folder (or MESH_SECRET). A failure prints one line to stderr and exits 1.
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { ClientEvent, FileView, MessageView, PeerView } from '@meshwork/protocol';
-import { GatewayClient } from './client.ts';
+import { baseConfigSchema } from '@meshwork/config';
+import { api, type ClientEvent, type FileView, type MessageView, type PeerRefView, type PeerView } from '@meshwork/protocol';
+import { clientSecretPath, readClientSecret } from '@meshwork/service';
+import { GatewayClient, GatewayError } from './client.ts';
 
 export const DEFAULT_GATEWAY = 'http://127.0.0.1:8080';
 
-/** --gateway's default: MESH_GATEWAY, else the default gateway address. */
-export const defaultGateway = (env: NodeJS.ProcessEnv = process.env): string => env.MESH_GATEWAY || DEFAULT_GATEWAY;
-
 export interface ClientOptions {
-  gateway: string;
+  /** the node's gateway URL; default MESH_GATEWAY, else the one the node in dataDir runs, else DEFAULT_GATEWAY */
+  gateway?: string;
+  /** the node's data folder (its client secret); default MESH_DATA_DIR, else mesh up's default */
+  dataDir?: string;
   json?: boolean;
+  /** wait for each peer's outcome (send, send-file); default true */
+  wait?: boolean;
+  /** how long to wait for outcomes, in seconds */
+  waitSeconds?: string;
+  /** where download saves the file */
+  output?: string;
 }
 
 export interface ClientIo {
   /** one line of output, without its newline */
   out(line: string): void;
-  /** ends `listen` (default: Ctrl-C or SIGTERM) */
+  /** ends `listen` and waits (default: Ctrl-C or SIGTERM) */
   signal?: AbortSignal;
   /** ms since the epoch (for "seen 5s ago") */
   now?(): number;
+  env?: NodeJS.ProcessEnv;
 }
 
 const stdoutIo: ClientIo = { out: (line) => void process.stdout.write(`${line}\n`) };
+
+/** The gateway URL and the secret a client command uses, and where the secret was looked for. */
+export function clientContext(opts: ClientOptions, env: NodeJS.ProcessEnv = process.env): { url: string; secret?: string; secretProblem?: string } {
+  const dataDir = resolve(opts.dataDir ?? env.MESH_DATA_DIR ?? baseConfigSchema.shape.dataDir.parse(undefined));
+  const url = opts.gateway ?? (env.MESH_GATEWAY || runningGateway(dataDir) || DEFAULT_GATEWAY);
+  if (env.MESH_SECRET) return { url, secret: env.MESH_SECRET };
+  try {
+    return { url, secret: readClientSecret(dataDir) };
+  } catch (err) {
+    return { url, secretProblem: `cannot read ${clientSecretPath(dataDir)} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+  }
+}
+
+/** The gateway URL of the node running on dataDir, from its run/node.json. */
+function runningGateway(dataDir: string): string | undefined {
+  const file = join(dataDir, 'run', 'node.json');
+  if (!existsSync(file)) return undefined;
+  try {
+    const ui = (JSON.parse(readFileSync(file, 'utf8')) as { ui?: unknown }).ui;
+    return typeof ui === 'string' ? ui : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 // Formatting
 
@@ -75,7 +110,8 @@ export function table(header: string[], rows: string[][]): string[] {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const who = (m: MessageView) => (m.direction === 'out' ? 'you' : `${printable(m.senderName || '?')} (${printable(m.senderId)})`);
-const body = (m: MessageView) => (m.encrypted ? '[encrypted: this node does not have the password]' : printable(m.content));
+const body = (m: MessageView) => (m.security === 'unreadable' ? '[cannot decrypt (wrong or no password)]' : printable(m.content));
+const ref = (p: PeerRefView) => printable([p.nodeId, p.address].filter(Boolean).join(' at ') || '?');
 const peerName = (p: PeerView) => `${printable(p.name || '?')} (${printable(p.nodeId || 'not heard yet')})`;
 
 export function formatMessage(m: MessageView): string {
@@ -91,6 +127,12 @@ export function formatEvent(e: ClientEvent, now: number): string {
       return `${at}  peer joined: ${peerName(e.peer)} at ${printable(e.peer.host)}:${e.peer.port}`;
     case 'peer.left':
       return `${at}  peer left: ${peerName(e.peer)} (${printable(e.reason || 'gone')})`;
+    case 'peer.updated':
+      return `${at}  peer ${peerName(e.peer)}: ${printable(e.reason)}`;
+    case 'chat.delivery':
+      return `${at}  message ${printable(e.messageId.slice(0, 8))} ${e.ok ? 'delivered to' : 'not delivered to'} ${ref(e.peer)}${e.ok ? '' : `: ${printable(e.error ?? '')}`}`;
+    case 'file.sent':
+      return `${at}  sent ${printable(e.filename)} to ${e.peers.filter((p) => p.ok).length} of ${plural(e.peers.length, 'peer')}`;
     case 'file.progress':
       return `${at}  ${e.direction === 'in' ? 'receiving' : 'sending'} ${printable(e.filename)}: ${e.chunksDone}/${e.totalChunks} chunks, ${formatSize(e.bytesDone)} of ${formatSize(e.size)}`;
     case 'file.received':
@@ -102,47 +144,139 @@ export function formatEvent(e: ClientEvent, now: number): string {
 
 // Commands
 
-const client = (opts: ClientOptions) => new GatewayClient(opts.gateway);
+function client(opts: ClientOptions, io: ClientIo): GatewayClient {
+  const { url, secret, secretProblem } = clientContext(opts, io.env);
+  return new GatewayClient(url, { secret, missingSecret: secretProblem });
+}
+
+const waitMs = (opts: ClientOptions) => Math.max(0, Number(opts.waitSeconds ?? 10)) * 1000;
+
+/**
+ * Runs `act` with the event stream already open, then gathers events until `done` says the
+ * outcome is complete or the wait is over.
+ */
+async function withOutcome<T>(
+  c: GatewayClient,
+  io: ClientIo,
+  act: () => Promise<T>,
+  done: (result: T, events: ClientEvent[]) => boolean,
+  timeoutMs: number,
+): Promise<{ result: T; events: ClientEvent[] }> {
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  io.signal?.addEventListener('abort', onAbort, { once: true });
+  const events: ClientEvent[] = [];
+  let wake = () => {};
+  let opened!: () => void;
+  const open = new Promise<void>((resolve) => (opened = resolve));
+  const reading = (async () => {
+    for await (const e of c.events({ signal: stop.signal, onOpen: opened })) {
+      events.push(e);
+      wake();
+    }
+  })();
+  try {
+    await Promise.race([open, reading]);
+    const result = await act();
+    const deadline = setTimeout(() => stop.abort(), timeoutMs);
+    try {
+      while (!done(result, events) && !stop.signal.aborted) {
+        await Promise.race([new Promise<void>((resolve) => (wake = resolve)), reading, new Promise((resolve) => stop.signal.addEventListener('abort', resolve, { once: true }))]);
+      }
+    } finally {
+      clearTimeout(deadline);
+    }
+    return { result, events };
+  } finally {
+    stop.abort();
+    io.signal?.removeEventListener('abort', onAbort);
+    await reading.catch(() => undefined);
+  }
+}
 
 export async function sendCommand(words: string[], opts: ClientOptions, io: ClientIo = stdoutIo): Promise<void> {
   const text = words.join(' ');
-  const result = await client(opts).sendChat(text);
-  io.out(`sent to ${result.delivered} of ${plural(result.peers, 'peer')}`);
+  const c = client(opts, io);
+  if (opts.wait === false) {
+    const r = await c.sendChat(text);
+    return io.out(`queued for ${plural(r.targets.length, 'peer')}`);
+  }
+  const deliveriesOf = (id: string, events: ClientEvent[]) =>
+    events.filter((e): e is Extract<ClientEvent, { type: 'chat.delivery' }> => e.type === 'chat.delivery' && e.messageId === id);
+  const { result, events } = await withOutcome(c, io, () => c.sendChat(text), (r, ev) => deliveriesOf(r.message.id, ev).length >= r.targets.length, waitMs(opts));
+  const deliveries = deliveriesOf(result.message.id, events);
+  if (result.targets.length === 0) throw new GatewayError('sent to no one: this node has no peers (the message is in the history)', 0);
+  const delivered = deliveries.filter((d) => d.ok);
+  io.out(`delivered to ${delivered.length} of ${plural(result.targets.length, 'peer')}`);
+  for (const d of deliveries.filter((x) => !x.ok)) io.out(`  ${ref(d.peer)}: failed: ${printable(d.error ?? '')}`);
+  const reported = new Set(deliveries.map((d) => `${d.peer.nodeId}|${d.peer.address}`));
+  const pending = result.targets.filter((t) => !reported.has(`${t.nodeId}|${t.address}`) && !deliveries.some((d) => d.peer.nodeId && d.peer.nodeId === t.nodeId));
+  for (const t of pending) io.out(`  ${ref(t)}: no outcome yet`);
+  if (delivered.length === 0 && deliveries.length === result.targets.length) throw new GatewayError('no peer took the message', 0);
 }
 
 export async function peersCommand(opts: ClientOptions, io: ClientIo = stdoutIo): Promise<void> {
-  const peers = await client(opts).peers();
+  const peers = await client(opts, io).peers();
   if (opts.json) return io.out(JSON.stringify(peers, null, 2));
   if (peers.length === 0) return io.out('no peers yet');
   const now = io.now?.() ?? Date.now();
-  const rows = peers.map((p) => [printable(p.name || '?'), printable(p.nodeId || '-'), `${printable(p.host)}:${p.port}`, formatAgo(p.lastSeen, now), p.static ? 'yes' : 'no']);
-  for (const line of table(['NAME', 'NODE ID', 'ADDRESS', 'LAST SEEN', 'STATIC'], rows)) io.out(line);
+  const state = (p: PeerView) => (p.down ? `down: ${printable(p.lastError ?? '')}` : 'up');
+  const rows = peers.map((p) => [printable(p.name || '?'), printable(p.nodeId || '-'), `${printable(p.host)}:${p.port}`, formatAgo(p.lastSeen, now), p.static ? 'yes' : 'no', state(p)]);
+  for (const line of table(['NAME', 'NODE ID', 'ADDRESS', 'LAST SEEN', 'STATIC', 'STATE'], rows)) io.out(line);
 }
 
 export async function messagesCommand(opts: ClientOptions, io: ClientIo = stdoutIo): Promise<void> {
-  const messages = await client(opts).messages();
+  const messages = await client(opts, io).messages();
   if (opts.json) return io.out(JSON.stringify(messages, null, 2));
   if (messages.length === 0) return io.out('no messages yet');
   for (const m of messages) io.out(formatMessage(m));
 }
 
 export async function sendFileCommand(path: string, opts: ClientOptions, io: ClientIo = stdoutIo): Promise<void> {
-  const r = await client(opts).sendFile(resolve(path));
-  io.out(`sending ${printable(r.filename)} (${formatSize(r.size)}) as file ${printable(r.fileId)} in ${plural(r.totalChunks, 'chunk')}`);
+  const c = client(opts, io);
+  const upload = () => c.sendFile(resolve(path));
+  if (opts.wait === false) {
+    const r = await upload();
+    return io.out(`sending ${printable(r.filename)} (${formatSize(r.size)}) as file ${printable(r.fileId)} in ${plural(r.totalChunks, 'chunk')}`);
+  }
+  type Outcome = Extract<ClientEvent, { type: 'file.sent' | 'file.failed' }>;
+  const outcomeOf = (id: string, events: ClientEvent[]) =>
+    events.find((e): e is Outcome => (e.type === 'file.sent' || (e.type === 'file.failed' && e.direction === 'out')) && e.fileId === id);
+  // no deadline of its own: a large file takes its time (Ctrl-C stops waiting, not the transfer)
+  const { result, events } = await withOutcome(c, io, upload, (r, ev) => !!outcomeOf(r.fileId, ev), 2 ** 31 - 1);
+  const outcome = outcomeOf(result.fileId, events);
+  const what = `${printable(result.filename)} (${formatSize(result.size)})`;
+  if (!outcome) return io.out(`sending ${what} as file ${printable(result.fileId)}: no outcome yet`);
+  if (outcome.type === 'file.failed') throw new GatewayError(`sending ${what} failed: ${printable(outcome.reason)}`, 0);
+  io.out(`sent ${what} to ${outcome.peers.filter((p) => p.ok).length} of ${plural(outcome.peers.length, 'peer')}`);
+  for (const p of outcome.peers.filter((x) => !x.ok)) io.out(`  ${ref(p.peer)}: failed: ${printable(p.error ?? '')}`);
 }
 
 export async function filesCommand(opts: ClientOptions, io: ClientIo = stdoutIo): Promise<void> {
-  const files: FileView[] = await client(opts).files();
+  const files: FileView[] = await client(opts, io).files();
   if (opts.json) return io.out(JSON.stringify(files, null, 2));
   if (files.length === 0) return io.out('no files received yet');
   for (const line of table(['NAME', 'SIZE', 'MODIFIED'], files.map((f) => [printable(f.filename), formatSize(f.size), dateTime(f.modified)]))) io.out(line);
+}
+
+export async function downloadCommand(name: string, opts: ClientOptions, io: ClientIo = stdoutIo): Promise<void> {
+  const dest = resolve(opts.output ?? basename(name));
+  const size = await client(opts, io).download(name, dest);
+  io.out(`saved ${printable(name)} (${formatSize(size)}) to ${printable(dest)}`);
+}
+
+/** The URL that logs a browser in (it carries the secret: it is printed, never logged). */
+export async function urlCommand(opts: ClientOptions, io: ClientIo = stdoutIo): Promise<void> {
+  const { url, secret, secretProblem } = clientContext(opts, io.env);
+  if (!secret) throw new GatewayError(`no client secret: ${secretProblem}`, 0);
+  io.out(`${url}/#${api.auth.fragment}=${secret}`);
 }
 
 /** Prints each event as it comes until io.signal aborts; throws if the connection drops. */
 export async function listenCommand(opts: ClientOptions, io: ClientIo = stdoutIo): Promise<void> {
   const stop = io.signal ? undefined : stopOnSignals();
   try {
-    for await (const event of client(opts).events({ signal: io.signal ?? stop!.signal })) {
+    for await (const event of client(opts, io).events({ signal: io.signal ?? stop!.signal })) {
       io.out(opts.json ? JSON.stringify(event) : formatEvent(event, io.now?.() ?? Date.now()));
     }
   } finally {
@@ -170,9 +304,6 @@ function stopOnSignals(): { signal: AbortSignal; dispose(): void } {
  * Configure output and exit on `program` before calling this: subcommands copy them.
  */
 export function registerClientCommands(program: Command, io: ClientIo = stdoutIo): Command {
-  const gateway = defaultGateway();
-  const gatewayHelp = 'URL of the node\'s gateway (env MESH_GATEWAY)';
-
   const run = (action: (cmd: Command) => Promise<void>) =>
     async function (this: Command) {
       try {
@@ -185,48 +316,45 @@ export function registerClientCommands(program: Command, io: ClientIo = stdoutIo
       }
     };
   const opts = (cmd: Command) => cmd.opts<ClientOptions>();
+  const common = (cmd: Command) =>
+    cmd
+      .option('--gateway <url>', 'URL of the node\'s gateway (env MESH_GATEWAY; default: the node running on --data-dir, else 127.0.0.1:8080)')
+      .option('--data-dir <dir>', 'the node\'s data folder, where its client secret is (env MESH_DATA_DIR; or give the secret in MESH_SECRET)');
 
-  program
-    .command('send')
-    .description('send a chat message to every peer')
+  common(program.command('send').description('send a chat message to every peer, and tell each peer\'s outcome'))
     .argument('<text...>', 'the message (words are joined with spaces)')
-    .option('--gateway <url>', gatewayHelp, gateway)
+    .option('--no-wait', 'do not wait for the peers\' outcomes')
+    .option('--wait-seconds <n>', 'how long to wait for them', '10')
     .action(run((cmd) => sendCommand(cmd.args, opts(cmd), io)));
 
-  program
-    .command('peers')
-    .description('list the peers this node knows')
+  common(program.command('peers').description('list the peers this node knows'))
     .option('--json', 'print JSON')
-    .option('--gateway <url>', gatewayHelp, gateway)
     .action(run((cmd) => peersCommand(opts(cmd), io)));
 
-  program
-    .command('messages')
-    .description('print the chat history, oldest first')
+  common(program.command('messages').description('print the chat history, oldest first'))
     .option('--json', 'print JSON')
-    .option('--gateway <url>', gatewayHelp, gateway)
     .action(run((cmd) => messagesCommand(opts(cmd), io)));
 
-  program
-    .command('send-file')
-    .description('send a file to every peer')
-    .argument('<path>', 'the file (relative to the current folder)')
-    .option('--gateway <url>', gatewayHelp, gateway)
+  common(program.command('send-file').description('send a file to every peer (its bytes go to the node), and tell each peer\'s outcome'))
+    .argument('<path>', 'the file')
+    .option('--no-wait', 'do not wait for the outcome')
     .action(run((cmd) => sendFileCommand(cmd.args[0]!, opts(cmd), io)));
 
-  program
-    .command('files')
-    .description('list the files received')
+  common(program.command('files').description('list the files received'))
     .option('--json', 'print JSON')
-    .option('--gateway <url>', gatewayHelp, gateway)
     .action(run((cmd) => filesCommand(opts(cmd), io)));
 
-  program
-    .command('listen')
-    .description('print events (chats, peers, files) as they come, until Ctrl-C')
+  common(program.command('download').description('save a received file here'))
+    .argument('<name>', 'its name, as `mesh files` shows it')
+    .option('-o, --output <path>', 'where to save it (default: ./NAME)')
+    .action(run((cmd) => downloadCommand(cmd.args[0]!, opts(cmd), io)));
+
+  common(program.command('listen').description('print events (chats, deliveries, peers, files) as they come, until Ctrl-C'))
     .option('--json', 'one JSON object per line')
-    .option('--gateway <url>', gatewayHelp, gateway)
     .action(run((cmd) => listenCommand(opts(cmd), io)));
+
+  common(program.command('url').description('print the URL that opens this node in a browser (it carries the client secret)'))
+    .action(run((cmd) => urlCommand(opts(cmd), io)));
 
   return program;
 }

@@ -1,5 +1,12 @@
 // A small client of a node's gateway (HTTP + WebSocket), checked against the API contract
-// in @meshwork/protocol. Every failure is one of the errors below, with a one-line message.
+// in @meshwork/protocol, showing the node's client secret. Every failure is one of the errors
+// below, with a one-line message.
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { basename } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import WebSocket from 'ws';
 import type { z } from 'zod';
 import {
@@ -94,8 +101,12 @@ export function normalizeGatewayUrl(input: string): string {
 }
 
 export interface GatewayClientOptions {
-  /** how long one HTTP request may take (sending a file waits for it to be hashed) */
+  /** how long one HTTP request may take (an upload or a download: between two reads) */
   timeoutMs?: number;
+  /** the node's client secret (its data folder's client-secret file, or MESH_SECRET) */
+  secret?: string;
+  /** why there is no secret (said when the gateway wants one) */
+  missingSecret?: string;
 }
 
 export interface EventsOptions {
@@ -103,15 +114,21 @@ export interface EventsOptions {
   signal?: AbortSignal;
   /** told about an event that does not fit the contract (it is skipped) */
   onInvalid?: (text: string, reason: string) => void;
+  /** told once the stream is connected: events from then on will come */
+  onOpen?: () => void;
 }
 
 export class GatewayClient {
   readonly url: string;
   readonly #timeoutMs: number;
+  readonly #auth: Record<string, string>;
+  readonly #missingSecret: string | undefined;
 
   constructor(url: string, options: GatewayClientOptions = {}) {
     this.url = normalizeGatewayUrl(url);
     this.#timeoutMs = options.timeoutMs ?? 60_000;
+    this.#auth = options.secret ? { authorization: `${api.auth.scheme} ${options.secret}` } : {};
+    this.#missingSecret = options.secret ? undefined : options.missingSecret;
   }
 
   status(): Promise<Status> {
@@ -134,9 +151,63 @@ export class GatewayClient {
     return this.#call('GET', api.routes.files, fileViewSchema.array());
   }
 
-  /** path as the node's filesvc will open it: give it absolute */
-  sendFile(path: string): Promise<SendFileResult> {
-    return this.#call('POST', api.routes.files, sendFileResultSchema, { path });
+  /** Streams a local file to the node, which sends it to every peer (as `name`, default its base name). */
+  async sendFile(path: string, name: string = basename(path)): Promise<SendFileResult> {
+    let size: number;
+    try {
+      const s = await stat(path);
+      if (!s.isFile()) throw new Error('not a regular file');
+      size = s.size;
+    } catch (err) {
+      throw new GatewayError(`cannot send ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 0, err);
+    }
+    const target = new URL(`${this.url}${api.routes.files}`);
+    target.searchParams.set('name', name);
+    const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+      const req = send(target, {
+        method: 'POST',
+        headers: { ...this.#auth, 'content-type': 'application/octet-stream', 'content-length': size },
+        timeout: this.#timeoutMs,
+      });
+      req.on('timeout', () => req.destroy(Object.assign(new Error('timed out'), { name: 'TimeoutError' })));
+      req.on('response', (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body = (body + c).slice(0, 65536)));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: body }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      const file = createReadStream(path);
+      file.on('error', (err) => req.destroy(err));
+      file.pipe(req);
+    }).catch((err: unknown) => {
+      throw this.#transportError(err);
+    });
+    if (status < 200 || status >= 300) throw this.#errorFrom(status, text, `POST ${api.routes.files}`);
+    return this.#check(sendFileResultSchema, text, `POST ${api.routes.files}`);
+  }
+
+  /** Saves a received file of the node at `dest` (written whole, then renamed into place). */
+  async download(name: string, dest: string): Promise<number> {
+    const what = `GET ${api.routes.file}${name}`;
+    let res: Response;
+    try {
+      res = await fetch(`${this.url}${api.routes.file}${encodeURIComponent(name)}`, { headers: this.#auth, redirect: 'error' });
+    } catch (err) {
+      throw this.#transportError(err);
+    }
+    if (!res.ok || !res.body) throw this.#errorFrom(res.status, await res.text(), what);
+    const partial = `${dest}.part`;
+    try {
+      await pipeline(res.body, createWriteStream(partial, { flags: 'wx', mode: 0o600 }));
+      await rename(partial, dest);
+    } catch (err) {
+      await rm(partial, { force: true });
+      throw new GatewayError(`cannot save ${dest}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 0, err);
+    }
+    return (await stat(dest)).size;
   }
 
   /** The node's live events, one consumer; throws EventStreamLostError if the connection drops. */
@@ -144,7 +215,7 @@ export class GatewayClient {
     const { signal } = options;
     if (signal?.aborted) return;
     const where = `${this.url.replace(/^http/, 'ws')}${api.routes.events}`;
-    const ws = new WebSocket(where, { handshakeTimeout: this.#timeoutMs });
+    const ws = new WebSocket(where, { handshakeTimeout: this.#timeoutMs, headers: this.#auth });
     const queue: ClientEvent[] = [];
     let failure: Error | undefined;
     let ended = false;
@@ -155,7 +226,10 @@ export class GatewayClient {
     };
     let opened = false;
 
-    ws.on('open', () => (opened = true));
+    ws.on('open', () => {
+      opened = true;
+      options.onOpen?.();
+    });
     ws.on('message', (data) => {
       const text = String(data);
       let value: unknown;
@@ -220,7 +294,7 @@ export class GatewayClient {
     try {
       res = await fetch(this.url + path, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: body === undefined ? this.#auth : { ...this.#auth, 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.#timeoutMs),
         redirect: 'error',
@@ -230,6 +304,10 @@ export class GatewayClient {
       throw this.#transportError(err);
     }
     if (!res.ok) throw this.#errorFrom(res.status, text, what);
+    return this.#check(schema, text, what);
+  }
+
+  #check<S extends z.ZodType>(schema: S, text: string, what: string): z.infer<S> {
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -252,6 +330,9 @@ export class GatewayClient {
   }
 
   #errorFrom(status: number, text: string, what: string): Error {
+    if (status === 401 && this.#missingSecret) {
+      return new GatewayError(`no client secret: ${this.#missingSecret}; run this as the node's user, give its --data-dir, or set MESH_SECRET`, status);
+    }
     let value: unknown;
     try {
       value = JSON.parse(text);

@@ -1,19 +1,19 @@
 // `mesh up`: one node = its own nats-server + the four services as child processes, each
-// restarted when it dies; SIGINT/SIGTERM stop them all.
+// restarted when it dies (unless it refused its configuration); SIGINT/SIGTERM stop them all.
+// Nothing outlives the launcher: services stop when their IPC channel closes, nats-server
+// when its lifeline pipe does (see libs/bus nats-server.ts).
 import { fork } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { findNatsServer, startNatsServer, type NatsServer } from '@meshwork/bus';
-import { createLogger, type ReadyMessage } from '@meshwork/service';
+import { SERVICES, serviceEnv, type ServiceName, type UpConfig } from '@meshwork/config';
+import { api, isLoopbackHost, parseHostPort } from '@meshwork/protocol';
+import { CONFIG_EXIT_CODE, createLogger, ensureClientSecret, type Logger, type ReadyMessage } from '@meshwork/service';
 import { LaunchError } from './errors.ts';
 import { loadIdentity } from './identity.ts';
-import { Supervisor, type Running } from './supervisor.ts';
-import type { UpConfig } from './up-config.ts';
-
-export const SERVICES = ['transport', 'router', 'filesvc', 'gateway'] as const;
-type ServiceName = (typeof SERVICES)[number];
+import { Supervisor, type Exit, type Running } from './supervisor.ts';
 
 /** What a running node tells other local programs (tests, tools): no secrets. */
 export interface NodeState {
@@ -25,25 +25,30 @@ export interface NodeState {
   services: Partial<Record<ServiceName | 'nats-server', number>>;
 }
 
+/** How `mesh up` ends when a service refused its configuration. */
+export const SERVICE_CONFIG_EXIT = 2;
+
 const serviceEntry = (name: ServiceName) => fileURLToPath(new URL(`../../${name}/src/main.ts`, import.meta.url));
 const tsxLoader = import.meta.resolve('tsx');
 
 export async function runNode(config: UpConfig): Promise<void> {
   findNatsServer(); // fails at once, with the command that installs it
   const dataDir = resolve(config.dataDir);
+  const looseMode = openModeOf(dataDir);
   const runDir = join(dataDir, 'run');
-  mkdirSync(runDir, { recursive: true, mode: 0o700 });
+  const natsDir = join(runDir, 'nats');
+  for (const dir of [dataDir, runDir, natsDir]) makePrivateDir(dir, dir !== dataDir);
   const { nodeId } = loadIdentity(dataDir);
   const log = createLogger({ service: 'launcher', nodeId, debug: config.debug });
+  if (looseMode !== undefined) warnOpenDataDir(log, dataDir, looseMode);
   const stateFile = join(runDir, 'node.json');
   claimDataDir(stateFile, runDir);
+  const secret = clientSecret(dataDir);
 
   const state: NodeState = { pid: process.pid, nodeId, name: config.name, ready: false, services: {} };
-  const saveState = () => writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`);
+  const saveState = () => writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
   saveState();
 
-  const natsDir = join(runDir, 'nats');
-  mkdirSync(natsDir, { recursive: true, mode: 0o700 });
   let nats: NatsServer | undefined;
   const natsSupervisor = new Supervisor({
     name: 'nats-server',
@@ -58,47 +63,39 @@ export async function runNode(config: UpConfig): Promise<void> {
         onLog: (line) => log.debug({ child: 'nats-server' }, line),
       });
       const server = nats;
-      return { pid: server.process.pid, exited: server.exited.then((how) => `exit ${how}`), stop: () => server.stop() };
+      return { pid: server.pid, exited: server.exited.then(exitOf), stop: () => server.stop() };
     },
     onChange: (pid) => {
       state.services['nats-server'] = pid;
       saveState();
     },
   });
-  await natsSupervisor.start();
-  if (!nats) throw new LaunchError('nats-server did not start (see the log above)');
-  const bus = nats;
-
-  const [gatewayHost, gatewayPort] = splitHostPort(config.gateway);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    MESH_NODE_ID: nodeId,
-    MESH_NODE_NAME: config.name,
-    MESH_NATS_URL: bus.url,
-    MESH_NATS_TOKEN: bus.token,
-    MESH_DEBUG: String(config.debug),
-    MESH_DATA_DIR: dataDir,
-    MESH_HOST: config.host,
-    MESH_PORT: String(config.port),
-    MESH_PEERS: config.peer.join(','),
-    MESH_BROADCAST: config.broadcast,
-    MESH_ADVERTISE: config.advertise,
-    MESH_GATEWAY_HOST: gatewayHost,
-    MESH_GATEWAY_PORT: gatewayPort,
-  };
-  if (!config.advertise) delete env.MESH_ADVERTISE;
-  delete env.MESH_CONFIG;
 
   const ready = new Set<ServiceName>();
+  let announcedUi: string | undefined;
   const onReady = (msg: ReadyMessage) => {
     ready.add(msg.service as ServiceName);
     if (msg.service === 'gateway' && typeof msg.info.url === 'string') state.ui = msg.info.url;
-    if (!state.ready && ready.size === SERVICES.length) {
+    if (ready.size === SERVICES.length && state.ui !== announcedUi) {
       state.ready = true;
+      announcedUi = state.ui;
       log.info({ ui: state.ui, nodeId, name: config.name }, `node ready: UI at ${state.ui}`);
-      if (process.stderr.isTTY) process.stderr.write(`\nmeshwork node "${config.name}" (${nodeId}) is up: open ${state.ui}\n\n`);
+      process.stderr.write(readyBanner(config, nodeId, state.ui, secret));
     }
     saveState();
+  };
+
+  let stopping: Promise<void> | undefined;
+  const stop = (why: string, exitCode: number) => {
+    stopping ??= (async () => {
+      log.info({ why }, 'stopping node');
+      await Promise.all(supervisors.map((s) => s.stop()));
+      await natsSupervisor.stop();
+      rmSync(runDir, { recursive: true, force: true });
+      log.info('node stopped');
+      process.exit(exitCode);
+    })();
+    return stopping;
   };
 
   const supervisors = SERVICES.map(
@@ -106,28 +103,32 @@ export async function runNode(config: UpConfig): Promise<void> {
       new Supervisor({
         name,
         log,
-        launch: async () => launchService(name, env, onReady),
+        launch: async () => {
+          if (!nats) throw new LaunchError('no bus to connect the service to');
+          const values = { ...config, dataDir, nodeId, natsUrl: nats.url, natsToken: nats.token };
+          return launchService(name, { ...withoutMeshVariables(process.env), ...serviceEnv(name, values) }, onReady);
+        },
         onChange: (pid) => {
           state.services[name] = pid;
           saveState();
         },
+        fatalExitCodes: { [CONFIG_EXIT_CODE]: 'invalid configuration, see its log' },
+        onFatal: (why) => {
+          process.stderr.write(`mesh: ${why}; stopping the node\n`);
+          void stop(why, SERVICE_CONFIG_EXIT);
+        },
       }),
   );
-  await Promise.all(supervisors.map((s) => s.start()));
+  process.once('SIGINT', () => void stop('SIGINT', 0));
+  process.once('SIGTERM', () => void stop('SIGTERM', 0));
 
-  let stopping = false;
-  const stop = async (why: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ why }, 'stopping node');
-    await Promise.all(supervisors.map((s) => s.stop()));
+  await natsSupervisor.start();
+  if (!nats) {
     await natsSupervisor.stop();
     rmSync(runDir, { recursive: true, force: true });
-    log.info('node stopped');
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+    throw new LaunchError('nats-server did not start (see the log above)');
+  }
+  await Promise.all(supervisors.map((s) => s.start()));
 }
 
 function launchService(name: ServiceName, env: NodeJS.ProcessEnv, onReady: (m: ReadyMessage) => void): Promise<Running> {
@@ -138,7 +139,7 @@ function launchService(name: ServiceName, env: NodeJS.ProcessEnv, onReady: (m: R
     // its own process group: a Ctrl-C reaches the launcher alone, which stops everything in order
     detached: true,
   });
-  const exited = new Promise<string>((done) => child.once('exit', (code, signal) => done(signal ?? `code ${code}`)));
+  const exited = new Promise<Exit>((done) => child.once('exit', (code, signal) => done(signal ? { signal } : { code: code ?? -1 })));
   child.on('message', (msg: ReadyMessage) => {
     if (msg?.type === 'ready') onReady(msg);
   });
@@ -152,10 +153,65 @@ function launchService(name: ServiceName, env: NodeJS.ProcessEnv, onReady: (m: R
   return Promise.resolve({ pid: child.pid, exited, stop });
 }
 
+const exitOf = (how: number | string): Exit => (typeof how === 'number' ? { code: how } : { signal: how });
+
+/** The launcher's environment without any MESH_* variable: each service gets only its own. */
+function withoutMeshVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith('MESH_')));
+}
+
+/** Creates dir with mode 0700; a folder the launcher owns outright (run/) is made 0700 if it was not. */
+function makePrivateDir(dir: string, ours: boolean): void {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (ours) chmodSync(dir, 0o700);
+  } catch (err) {
+    throw new LaunchError(`cannot use the data folder: ${(err as Error).message}`, err);
+  }
+}
+
+/** The mode of an existing folder that other users may enter or read; undefined if private or absent. */
+function openModeOf(dir: string): number | undefined {
+  try {
+    const mode = statSync(dir).mode & 0o777;
+    return mode & 0o077 ? mode : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function warnOpenDataDir(log: Logger, dir: string, mode: number): void {
+  const octal = `0${mode.toString(8)}`;
+  const text = `data folder ${dir} is open to other users (mode ${octal}); make it private with: chmod 700 ${shellQuote(dir)}`;
+  log.warn({ dataDir: dir, mode: octal }, text);
+  process.stderr.write(`mesh: warning: ${text}\n`);
+}
+
+const shellQuote = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`);
+
+function clientSecret(dataDir: string): string {
+  try {
+    return ensureClientSecret(dataDir);
+  } catch (err) {
+    throw new LaunchError(`cannot make or read the client secret in ${dataDir}: ${(err as Error).message}`, err);
+  }
+}
+
+/** For the terminal only (stderr): it carries the client secret, which no log line may. */
+function readyBanner(config: UpConfig, nodeId: string, ui: string | undefined, secret: string): string {
+  const lines = ['', `meshwork node "${config.name}" (id ${nodeId}) is ready.`];
+  if (ui) lines.push(`Open in a browser: ${ui}/#${api.auth.fragment}=${secret}`);
+  const at = parseHostPort(config.gateway, { minPort: 0 });
+  if (typeof at !== 'string' && !isLoopbackHost(at.host)) {
+    lines.push(`Warning: the client API listens on ${config.gateway}: it is reachable from the network (--gateway-public).`);
+  }
+  return `${lines.join('\n')}\n\n`;
+}
+
 /**
  * One launcher per data folder: two nodes sharing downloads and identity would be one node
- * twice. The previous launcher's node.json says who ran here; a launcher killed with SIGKILL
- * leaves its nats-server behind (its services stop by themselves), which is removed here.
+ * twice. The previous launcher's node.json says who ran here; whatever of its processes is
+ * still running in this run folder (a launcher killed with SIGKILL) is removed here.
  */
 function claimDataDir(stateFile: string, runDir: string): void {
   let previous: NodeState;
@@ -183,9 +239,4 @@ function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-export function splitHostPort(value: string): [string, string] {
-  const at = value.lastIndexOf(':');
-  return [value.slice(0, at), value.slice(at + 1)];
 }

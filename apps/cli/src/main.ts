@@ -1,19 +1,24 @@
 import { Command } from 'commander';
-import { ConfigError, describeConfig, loadConfig } from '@meshwork/service';
 import { NatsServerMissingError } from '@meshwork/bus';
+import { ConfigError, describeConfig, loadConfig, upConfigSchema, upOptionGroups } from '@meshwork/config';
 import { registerClientCommands } from './client-commands.ts';
 import { LaunchError } from './errors.ts';
 import { runNode } from './launcher.ts';
-import { upConfigSchema } from './up-config.ts';
 
 const UP_HELP = `Usage: mesh up [options]
 
 Starts a meshwork node: its own nats-server and the transport, router, filesvc and
-gateway services; restarts any that dies; Ctrl-C stops them all.
+gateway services; restarts any that dies; Ctrl-C stops them all. Every value is checked
+before anything starts. When the node is ready, it prints on stderr the address to open
+in a browser, which carries the node's client secret.
 
 Options (each also from the environment variable named, or a JSON file given with --config):
-${describeConfig(upConfigSchema)}
-  --config <file>                 JSON file with any of the above (camelCase keys)
+${upOptionGroups()
+  .filter((group) => group.keys.length > 0)
+  .map((group) => `\n${group.title}:\n${describeConfig(upConfigSchema, group.keys)}`)
+  .join('\n')}
+
+  --config <file>                 JSON file with any of the above (camelCase keys) (MESH_CONFIG)
 `;
 
 async function up(argv: string[]): Promise<void> {

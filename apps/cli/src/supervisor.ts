@@ -1,12 +1,20 @@
 // Keeps one child process running: restarts it when it dies, with a back-off that grows
-// while it keeps dying young and resets once it has run for a while.
+// while it keeps dying young and resets once it has run for a while. An exit that says a
+// restart cannot help (a bad configuration) ends the supervision instead.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@meshwork/service';
 
+/** How a process ended: its exit code, or the signal that killed it. */
+export interface Exit {
+  code?: number;
+  signal?: string;
+}
+
+export const describeExit = (exit: Exit): string => exit.signal ?? `code ${exit.code}`;
+
 export interface Running {
   pid: number | undefined;
-  /** resolves with how it ended ("code 1", "SIGKILL") */
-  exited: Promise<string>;
+  exited: Promise<Exit>;
   stop(): Promise<void>;
 }
 
@@ -16,6 +24,10 @@ export interface SupervisorOptions {
   log: Logger;
   /** called with each new process (or undefined while none runs) */
   onChange?: (pid: number | undefined) => void;
+  /** exit codes after which restarting cannot help, each with what it means */
+  fatalExitCodes?: Readonly<Record<number, string>>;
+  /** called once the process ended with one of fatalExitCodes: it stays down */
+  onFatal?: (why: string) => void;
   minDelayMs?: number;
   maxDelayMs?: number;
   /** a process that ran this long is healthy: the back-off starts over */
@@ -29,13 +41,14 @@ export class Supervisor {
   #loop: Promise<void> | undefined;
 
   constructor(opts: SupervisorOptions) {
-    this.#opts = { onChange: () => {}, minDelayMs: 500, maxDelayMs: 30_000, healthyAfterMs: 30_000, ...opts };
+    this.#opts = { onChange: () => {}, fatalExitCodes: {}, onFatal: () => {}, minDelayMs: 500, maxDelayMs: 30_000, healthyAfterMs: 30_000, ...opts };
   }
 
   /** Launches the first process; resolves once it launched (or failed to). */
   async start(): Promise<void> {
-    const first = await this.#launch();
-    this.#loop = this.#run(first);
+    const first = this.#launch();
+    this.#loop = first.then((running) => this.#run(running));
+    await first;
   }
 
   async stop(): Promise<void> {
@@ -62,15 +75,23 @@ export class Supervisor {
   }
 
   async #run(first: Running | undefined): Promise<void> {
-    const { name, log, minDelayMs, maxDelayMs, healthyAfterMs } = this.#opts;
+    const { name, log, minDelayMs, maxDelayMs, healthyAfterMs, fatalExitCodes } = this.#opts;
     let running = first;
     let failures = 0;
     let startedAt = Date.now();
     while (!this.#abort.signal.aborted) {
-      const how = running ? await running.exited : 'launch failed';
+      const exit = running ? await running.exited : undefined;
+      const how = exit ? describeExit(exit) : 'launch failed';
       this.#current = undefined;
       this.#opts.onChange(undefined);
       if (this.#abort.signal.aborted) return;
+      const fatal = exit?.code === undefined ? undefined : fatalExitCodes[exit.code];
+      if (fatal) {
+        const why = `${name} exited (${how}: ${fatal}); not restarting`;
+        log.fatal({ child: name, exit: how }, why);
+        this.#opts.onFatal(why);
+        return;
+      }
       failures = Date.now() - startedAt > healthyAfterMs ? 0 : failures + 1;
       const delay = Math.min(maxDelayMs, minDelayMs * 2 ** Math.max(0, failures - 1));
       log.warn({ child: name, exit: how, restartInMs: delay }, `${name} exited (${how}); restarting in ${delay} ms`);

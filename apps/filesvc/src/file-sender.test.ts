@@ -1,9 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { subjects, V1, type FileMetadata } from '@meshwork/protocol';
 import { waitFor } from '@meshwork/testing';
 import { startFilesvc, type Fixture } from './test-fixture.ts';
@@ -11,14 +8,9 @@ import { startFilesvc, type Fixture } from './test-fixture.ts';
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 let fx: Fixture | undefined;
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'filesvc-send-'));
-});
 afterEach(async () => {
   await fx?.stop();
   fx = undefined;
-  await rm(dir, { recursive: true, force: true });
 });
 
 interface SentChunk {
@@ -28,8 +20,15 @@ interface SentChunk {
   metadata: FileMetadata;
 }
 
-/** Stands in for the router: takes every chunk request, answers after a little latency. */
-function fakeRouter(f: Fixture, ok = true) {
+/** A file.sent's outcomes as plain values. */
+const outcomes = (sent: { peers: Array<{ peer?: { nodeId?: string | null } | null; ok?: boolean | null; error?: string | null }> }) =>
+  sent.peers.map((p) => ({ nodeId: p.peer?.nodeId, ok: p.ok, error: p.error }));
+
+const alice = { nodeId: 'aaaa1111', endpoint: { host: '127.0.0.3', port: 9999 } };
+const bob = { nodeId: 'bbbb2222', endpoint: { host: '127.0.0.4', port: 9999 } };
+
+/** Stands in for the router: takes every chunk request, answers after a little latency; `fails` says which peers refuse. */
+function fakeRouter(f: Fixture, fails: (peer: typeof alice, index: number) => boolean = () => false, peers = [alice]) {
   const chunks = new Map<string, SentChunk[]>();
   const outstanding = new Map<string, number>();
   let maxOutstanding = 0;
@@ -41,16 +40,17 @@ function fakeRouter(f: Fixture, ok = true) {
     chunks.set(id, [...(chunks.get(id) ?? []), chunk]);
     await sleep(1 + Math.random() * 4); // delivery latency, not synchronisation
     outstanding.set(id, outstanding.get(id)! - 1);
-    return { deliveries: [{ target: { host: '127.0.0.3', port: 9999 }, ok, error: ok ? '' : 'connection refused' }] };
+    return { deliveries: peers.map((peer) => (fails(peer, chunk.chunkIndex) ? { peer, ok: false, error: 'connection refused' } : { peer, ok: true })) };
   });
   return { chunks, maxOutstanding: () => maxOutstanding };
 }
 
-async function randomFile(name: string, size: number): Promise<{ path: string; data: Buffer }> {
+/** Uploads random bytes as the gateway does; resolves with filesvc's reply once they are stored. */
+async function sendRandom(f: Fixture, name: string, size: number) {
   const data = randomBytes(size);
-  const path = join(dir, name);
-  await writeFile(path, data);
-  return { path, data };
+  const { reply, stored } = await f.upload(name, data);
+  await stored;
+  return { reply, data };
 }
 
 /** The chunks of one file, each index exactly once, put back together. */
@@ -61,16 +61,17 @@ function reassemble(chunks: SentChunk[], totalChunks: number): Buffer {
 }
 
 describe('sending files', () => {
-  it('streams every chunk of a 1 MiB file once, with its metadata, within the send window', async () => {
+  it('streams every chunk of a 1 MiB upload once, with its metadata, within the send window, and removes its copy', async () => {
     const f = (fx = await startFilesvc({ sendWindow: 4 }));
     const router = fakeRouter(f);
-    const { path, data } = await randomFile('random.bin', 1024 * 1024 + 123);
-    const reply = await f.client.request(subjects.fileSend, { path });
+    const { reply, data } = await sendRandom(f, 'random.bin', 1024 * 1024 + 123);
     expect(reply.error).toBe('');
     expect(reply.fileId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect({ filename: reply.filename, size: Number(reply.size), totalChunks: reply.totalChunks }).toEqual({ filename: 'random.bin', size: data.length, totalChunks: 129 });
 
-    const done = await waitFor(() => f.progress.find((p) => p.fileId === reply.fileId && p.chunksDone === 129), { what: 'final progress' });
+    const sent = await waitFor(() => f.sent.find((x) => x.fileId === reply.fileId), { what: 'file.sent' });
+    expect(outcomes(sent)).toEqual([{ nodeId: 'aaaa1111', ok: true, error: '' }]);
+    const done = f.progress.find((p) => p.fileId === reply.fileId && p.chunksDone === 129)!;
     expect(done).toMatchObject({ direction: 2, filename: 'random.bin', totalChunks: 129, senderId: 'node1', senderName: 'Node One' });
     expect(Number(done.bytesDone)).toBe(data.length);
 
@@ -85,46 +86,66 @@ describe('sending files', () => {
     expect(router.maxOutstanding()).toBeGreaterThan(1);
     expect(router.maxOutstanding()).toBeLessThanOrEqual(4);
     expect(f.failed).toEqual([]);
+    await waitFor(async () => (await f.ls(f.outgoing)).length === 0, { what: 'the upload removed' });
   });
 
   it('sends several files at once', async () => {
     const f = (fx = await startFilesvc());
     const router = fakeRouter(f);
-    const files = await Promise.all(['a.bin', 'b.bin', 'c.bin'].map((name, i) => randomFile(name, 100_000 + i * 30_000)));
-    const replies = await Promise.all(files.map((file) => f.client.request(subjects.fileSend, { path: file.path })));
-    await waitFor(() => replies.every((r) => f.progress.some((p) => p.fileId === r.fileId && p.chunksDone === r.totalChunks)), { what: 'all sent' });
-    replies.forEach((reply, i) => {
-      expect(sha256(reassemble(router.chunks.get(reply.fileId)!, reply.totalChunks))).toBe(sha256(files[i]!.data));
-    });
+    const files = await Promise.all(['a.bin', 'b.bin', 'c.bin'].map((name, i) => sendRandom(f, name, 100_000 + i * 30_000)));
+    await waitFor(() => files.every(({ reply }) => f.sent.some((x) => x.fileId === reply.fileId)), { what: 'all sent' });
+    for (const { reply, data } of files) expect(sha256(reassemble(router.chunks.get(reply.fileId)!, reply.totalChunks))).toBe(sha256(data));
   });
 
-  it('is not a failure when no peer takes a chunk', async () => {
+  it('tells each peer\'s outcome: sent to those that took every chunk, the others with their reason', async () => {
     const f = (fx = await startFilesvc());
-    fakeRouter(f, false);
-    const { path } = await randomFile('x.bin', 20_000);
-    const reply = await f.client.request(subjects.fileSend, { path });
-    await waitFor(() => f.progress.some((p) => p.fileId === reply.fileId && p.chunksDone === 3), { what: 'final progress' });
-    expect(f.failed).toEqual([]);
+    fakeRouter(f, (peer, index) => peer === bob && index === 1, [alice, bob]);
+    const { reply } = await sendRandom(f, 'x.bin', 20_000);
+    const sent = await waitFor(() => f.sent[0], { what: 'file.sent' });
+    expect(sent).toMatchObject({ fileId: reply.fileId, filename: 'x.bin' });
+    expect(outcomes(sent)).toEqual([
+      { nodeId: 'aaaa1111', ok: true, error: '' },
+      { nodeId: 'bbbb2222', ok: false, error: 'connection refused (took 2 of 3 chunks)' },
+    ]);
+  });
+
+  it('reports a file that reached no peer as failed, with each one\'s reason', async () => {
+    const f = (fx = await startFilesvc());
+    fakeRouter(f, () => true);
+    const { reply } = await sendRandom(f, 'x.bin', 20_000);
+    const failed = await waitFor(() => f.failed[0], { what: 'fileFailed' });
+    expect(failed).toMatchObject({ fileId: reply.fileId, direction: 2, reason: 'reached no peer: aaaa1111 at 127.0.0.3:9999: connection refused (took 0 of 3 chunks)' });
+    expect(f.sent).toEqual([]);
+  });
+
+  it('fails at once a file for a node with no peers', async () => {
+    const f = (fx = await startFilesvc());
+    fakeRouter(f, () => false, []);
+    await sendRandom(f, 'x.bin', 200_000);
+    const failed = await waitFor(() => f.failed[0], { what: 'fileFailed' });
+    expect(failed.reason).toBe('reached no peer: this node has no peers');
   });
 
   it('fails the transfer when nobody serves chunk requests', async () => {
     const f = (fx = await startFilesvc());
-    const { path } = await randomFile('x.bin', 20_000);
-    const reply = await f.client.request(subjects.fileSend, { path });
+    const { reply } = await sendRandom(f, 'x.bin', 20_000);
     const failed = await waitFor(() => f.failed[0], { what: 'fileFailed' });
     expect(failed).toMatchObject({ fileId: reply.fileId, filename: 'x.bin', direction: 2 });
     expect(failed.reason).toMatch(/^chunk \d+ not sent: .*no service answers/);
   });
 
-  it('refuses with a clear error a missing path, a directory, an empty file and a relative path', async () => {
-    const f = (fx = await startFilesvc());
-    await mkdir(join(dir, 'folder'));
-    await writeFile(join(dir, 'empty.txt'), '');
-    const ask = async (path: string) => (await f.client.request(subjects.fileSend, { path })).error;
-    expect(await ask(join(dir, 'missing.txt'))).toBe(`no such file: ${join(dir, 'missing.txt')}`);
-    expect(await ask(join(dir, 'folder'))).toBe(`not a regular file: ${join(dir, 'folder')} is a directory`);
-    expect(await ask(join(dir, 'empty.txt'))).toMatch(/^the file is empty: /);
-    expect(await ask('relative/file.txt')).toBe('path must be absolute: relative/file.txt');
-    expect(await ask('')).toBe('no path given');
+  it('refuses an empty or too large upload, and one that does not bring what it announced, saying why', async () => {
+    const f = (fx = await startFilesvc({ maxFileBytes: 100_000 }));
+    fakeRouter(f);
+    expect((await f.upload('empty.txt', new Uint8Array(0))).reply.error).toBe('the file is empty (an empty file cannot be sent: it has no chunks)');
+    expect((await f.upload('big.bin', new Uint8Array(10), 200_000)).reply.error).toBe('the file is too large: 200000 bytes, more than maxFileBytes (100000)');
+    const short = await f.upload('short.bin', new Uint8Array(10), 20);
+    await expect(short.stored).rejects.toThrow(/upload not stored: 10 bytes came, 20 were announced/);
+    await waitFor(async () => (await f.ls(f.outgoing)).length === 0, { what: 'the short upload removed' });
+    expect(f.sent).toEqual([]);
+    // a name from a client is made safe like a name from the network
+    const named = await f.upload('../../etc/passwd', new Uint8Array(10));
+    await named.stored;
+    expect(named.reply.filename).toBe('passwd');
   });
 });

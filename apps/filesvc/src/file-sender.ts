@@ -1,11 +1,12 @@
-// Outgoing files: check the path, reply at once, then hash the file and stream it as
-// chunk requests to the router with a bounded window of outstanding requests.
+// Outgoing files: check the file, reply at once, then hash it and stream it as chunk
+// requests to the router with a bounded window of outstanding requests. Each peer's outcome
+// is kept, and the transfer ends as file.sent (some peer took every chunk) or file.failed
+// (none did, with each one's reason).
 import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
-import { basename, isAbsolute } from 'node:path';
+import { open, rm, type FileHandle } from 'node:fs/promises';
 import type { Bus } from '@meshwork/bus';
-import { Direction, subjects, V1, type FileMetadata } from '@meshwork/protocol';
+import { Direction, endpointKey, subjects, V1, type Delivery, type FileMetadata, type PeerRef } from '@meshwork/protocol';
 import type { Logger } from '@meshwork/service';
 import type { Config } from './config.ts';
 import { sha256OfFile } from './hash.ts';
@@ -13,7 +14,7 @@ import { sha256OfFile } from './hash.ts';
 export interface SenderOptions {
   bus: Bus;
   log: Logger;
-  config: Pick<Config, 'nodeId' | 'nodeName' | 'maxFileBytes' | 'sendWindow' | 'chunkRequestTimeoutMs' | 'progressIntervalMs'>;
+  config: Pick<Config, 'nodeId' | 'name' | 'maxFileBytes' | 'sendWindow' | 'chunkRequestTimeoutMs' | 'progressIntervalMs'>;
 }
 
 export interface SendReply {
@@ -22,6 +23,16 @@ export interface SendReply {
   size?: number;
   totalChunks?: number;
   error?: string;
+}
+
+export interface OutgoingFile {
+  /** a file of filesvc's own (an upload) */
+  path: string;
+  /** the name the peers see */
+  filename: string;
+  fileId?: string;
+  /** delete the file once the transfer ended */
+  removeAfter?: boolean;
 }
 
 /** An outgoing file, checked and open. */
@@ -34,7 +45,15 @@ interface Outgoing {
   handle: FileHandle;
 }
 
-const errorCode = (err: unknown): string | undefined => (err as NodeJS.ErrnoException)?.code;
+/** What one peer got of a file. */
+interface PeerTally {
+  peer: PeerRef;
+  chunks: number;
+  error?: string;
+}
+
+const peerKey = (p: PeerRef | null | undefined): string => p?.nodeId || (p?.endpoint ? endpointKey(p.endpoint) : '?');
+export const describePeer = (p: PeerRef): string => [p.nodeId, p.endpoint ? endpointKey(p.endpoint) : ''].filter(Boolean).join(' at ');
 
 export class FileSender {
   readonly #opts: SenderOptions;
@@ -55,18 +74,22 @@ export class FileSender {
   }
 
   /** Checks the file and starts sending it in the background; an error reply says what is wrong. */
-  async send(path: string): Promise<SendReply> {
-    const opened = await this.#open(path);
+  async send(out: OutgoingFile): Promise<SendReply> {
+    const opened = await this.#open(out);
     if ('error' in opened) {
-      this.#log.info({ path, reason: opened.error }, 'file send refused');
+      this.#log.info({ path: out.path, reason: opened.error }, 'file send refused');
+      if (out.removeAfter) await rm(out.path, { force: true });
       return { error: opened.error };
     }
     const task = this.#stream(opened)
       .catch((err: unknown) => this.#log.error({ err, fileId: opened.fileId }, 'file send task failed'))
-      .finally(() => this.#tasks.delete(task));
+      .finally(async () => {
+        this.#tasks.delete(task);
+        if (out.removeAfter) await rm(out.path, { force: true }).catch(() => undefined);
+      });
     this.#tasks.add(task);
     const { fileId, filename, size, totalChunks } = opened;
-    this.#log.info({ fileId, path, size, totalChunks }, 'sending file');
+    this.#log.info({ fileId, filename, size, totalChunks }, 'sending file');
     return { fileId, filename, size, totalChunks };
   }
 
@@ -76,15 +99,13 @@ export class FileSender {
     await Promise.all(this.#tasks);
   }
 
-  async #open(path: string): Promise<Outgoing | { error: string }> {
-    if (!path) return { error: 'no path given' };
-    if (!isAbsolute(path)) return { error: `path must be absolute: ${path}` };
+  async #open(out: OutgoingFile): Promise<Outgoing | { error: string }> {
     let handle: FileHandle;
     try {
-      // O_NONBLOCK: opening a FIFO must not hang; it changes nothing for a regular file
-      handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+      // O_NOFOLLOW | O_NONBLOCK: never through a symlink, never hang on a FIFO
+      handle = await open(out.path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     } catch (err) {
-      return { error: describeOpenError(path, err) };
+      return { error: `cannot open the file to send: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
     }
     const refuse = async (error: string) => {
       await handle.close().catch(() => undefined);
@@ -92,20 +113,13 @@ export class FileSender {
     };
     try {
       const s = await handle.stat();
-      if (!s.isFile()) return await refuse(`not a regular file: ${path} is ${s.isDirectory() ? 'a directory' : 'a special file'}`);
-      if (s.size === 0) return await refuse(`the file is empty: ${path} (an empty file cannot be sent: it has no chunks)`);
+      if (!s.isFile()) return await refuse('not a regular file');
+      if (s.size === 0) return await refuse('the file is empty (an empty file cannot be sent: it has no chunks)');
       const max = this.#opts.config.maxFileBytes;
-      if (s.size > max) return await refuse(`the file is too large: ${path} has ${s.size} bytes, more than maxFileBytes (${max})`);
-      return {
-        fileId: randomUUID(),
-        filename: basename(path),
-        size: s.size,
-        totalChunks: Math.ceil(s.size / V1.chunkSize),
-        mtimeMs: s.mtimeMs,
-        handle,
-      };
+      if (s.size > max) return await refuse(`the file is too large: ${s.size} bytes, more than maxFileBytes (${max})`);
+      return { fileId: out.fileId ?? randomUUID(), filename: out.filename, size: s.size, totalChunks: Math.ceil(s.size / V1.chunkSize), mtimeMs: s.mtimeMs, handle };
     } catch (err) {
-      return refuse(`cannot read ${path}: ${(err as Error).message}`);
+      return refuse(`cannot read the file: ${(err as Error).message}`);
     }
   }
 
@@ -115,6 +129,7 @@ export class FileSender {
     const signal = this.#stopping.signal;
     const stopped = this.#stopped;
     const inFlight = new Set<Promise<void>>();
+    const peers = new Map<string, PeerTally>();
     let failure: string | undefined;
     let chunksDone = 0;
     let bytesDone = 0;
@@ -125,8 +140,17 @@ export class FileSender {
       lastProgress = now;
       bus.publish(subjects.fileProgress, {
         fileId, filename, direction: Direction.DIRECTION_OUT, bytesDone, size, chunksDone, totalChunks,
-        senderId: config.nodeId, senderName: config.nodeName,
+        senderId: config.nodeId, senderName: config.name,
       });
+    };
+    const tally = (deliveries: Delivery[]) => {
+      for (const d of deliveries) {
+        const key = peerKey(d.peer);
+        const t = peers.get(key) ?? { peer: d.peer ?? {}, chunks: 0 };
+        peers.set(key, t);
+        if (d.ok) t.chunks++;
+        else t.error = d.error || 'not delivered';
+      }
     };
 
     try {
@@ -137,11 +161,10 @@ export class FileSender {
           .request(subjects.fileChunkSend, { chunk: { fileId, chunkIndex: index, data, metadata } }, config.chunkRequestTimeoutMs)
           .then(
             (result) => {
+              if (index === 0 && result.deliveries.length === 0) failure ??= 'reached no peer: this node has no peers';
+              tally(result.deliveries);
               chunksDone += 1;
               bytesDone += data.byteLength;
-              if (result.deliveries.length > 0 && result.deliveries.every((d) => !d.ok)) {
-                this.#log.debug({ fileId, chunkIndex: index, deliveries: result.deliveries }, 'no peer took a chunk');
-              }
               progress(false);
             },
             (err: unknown) => {
@@ -164,13 +187,23 @@ export class FileSender {
       await handle.close().catch(() => undefined);
     }
 
+    const outcomes = [...peers.values()].map((t) => ({
+      peer: t.peer,
+      ok: t.chunks === totalChunks,
+      error: t.chunks === totalChunks ? '' : `${t.error ?? 'not delivered'} (took ${t.chunks} of ${totalChunks} chunks)`,
+    }));
+    if (failure === undefined && !outcomes.some((o) => o.ok)) {
+      failure = `reached no peer: ${outcomes.map((o) => `${describePeer(o.peer)}: ${o.error}`).join('; ')}`;
+    }
     if (failure !== undefined) {
       this.#log.warn({ fileId, filename, chunksDone, totalChunks, reason: failure }, `file send failed: ${failure}`);
       bus.publish(subjects.fileFailed, { fileId, filename, direction: Direction.DIRECTION_OUT, reason: failure });
       return;
     }
     progress(true);
-    this.#log.info({ fileId, filename, size, totalChunks }, 'file sent');
+    bus.publish(subjects.fileSent, { fileId, filename, size, peers: outcomes });
+    const failed = outcomes.filter((o) => !o.ok).map((o) => `${describePeer(o.peer)}: ${o.error}`);
+    this.#log.info({ fileId, filename, size, totalChunks, delivered: outcomes.length - failed.length, failed }, 'file sent');
   }
 }
 
@@ -186,18 +219,4 @@ async function readChunk(handle: FileHandle, index: number, size: number): Promi
     read += bytesRead;
   }
   return data;
-}
-
-function describeOpenError(path: string, err: unknown): string {
-  switch (errorCode(err)) {
-    case 'ENOENT':
-      return `no such file: ${path}`;
-    case 'ENOTDIR':
-      return `no such file: ${path} (a part of the path is not a directory)`;
-    case 'EACCES':
-    case 'EPERM':
-      return `permission denied: cannot read ${path}`;
-    default:
-      return `cannot open ${path}: ${(err as Error).message}`;
-  }
 }

@@ -34,15 +34,13 @@ afterEach(async () => {
   fx = undefined;
 });
 
-function publish(f: Fixture, chunks: FileChunk[]): void {
-  for (const chunk of chunks) f.client.publish(subjects.fileChunkReceived, { chunk, from });
-}
+const publish = (f: Fixture, chunks: FileChunk[]) => f.offer(chunks, { from });
 
 describe('receiving files', () => {
   it('reassembles the original app\'s three chunks, shuffled and with a duplicate, into one file', async () => {
     const f = (fx = await startFilesvc());
     const [c0, c1, c2] = await capturedChunks();
-    publish(f, [c2!, c0!, c2!, c1!, c0!]);
+    await publish(f, [c2!, c0!, c2!, c1!, c0!]);
     const done = await waitFor(() => f.received[0], { what: 'fileReceived' });
     expect(done).toMatchObject({ fileId: c0!.fileId, filename: 'payload.bin', sha256: payloadHash, senderId: '152c9256', senderName: 'Orig-Plain' });
     expect(done.size).toBe(20000);
@@ -55,7 +53,7 @@ describe('receiving files', () => {
     expect([Number(final.bytesDone), Number(final.size)]).toEqual([20000, 20000]);
 
     // a late duplicate of a finished transfer does not start a second copy
-    publish(f, [c1!]);
+    await publish(f, [c1!]);
     await waitFor(() => f.logs.some((l) => l.msg === 'chunk of a finished transfer ignored'), { what: 'late duplicate ignored' });
     expect(await f.ls(f.downloads)).toEqual(['payload.bin']);
     expect(await f.ls(f.incoming)).toEqual([]);
@@ -65,9 +63,9 @@ describe('receiving files', () => {
 
   it('saves the same file sent again under name_1.ext', async () => {
     const f = (fx = await startFilesvc());
-    publish(f, await capturedChunks());
+    await publish(f, await capturedChunks());
     await waitFor(() => f.received.length === 1, { what: 'first copy' });
-    publish(f, await transfer());
+    await publish(f, await transfer());
     await waitFor(() => f.received.length === 2, { what: 'second copy' });
     expect(f.received[1]!.filename).toBe('payload_1.bin');
     expect(await f.ls(f.downloads)).toEqual(['payload.bin', 'payload_1.bin']);
@@ -77,7 +75,7 @@ describe('receiving files', () => {
   it('gives up a file whose hash does not match, keeping nothing', async () => {
     const f = (fx = await startFilesvc());
     const chunks = await transfer({ fileHash: 'ab'.repeat(32) });
-    publish(f, chunks);
+    await publish(f, chunks);
     const failed = await waitFor(() => f.failed[0], { what: 'fileFailed' });
     expect(failed).toMatchObject({ fileId: chunks[0]!.fileId, filename: 'payload.bin', direction: 1 });
     expect(failed.reason).toMatch(/^hash mismatch/);
@@ -88,7 +86,7 @@ describe('receiving files', () => {
 
   it('saves a file named ../../escape.txt inside the downloads folder', async () => {
     const f = (fx = await startFilesvc());
-    publish(f, await transfer({ filename: '../../escape.txt' }));
+    await publish(f, await transfer({ filename: '../../escape.txt' }));
     const done = await waitFor(() => f.received[0], { what: 'fileReceived' });
     expect(done.filename).toBe('escape.txt');
     expect(await f.ls(f.downloads)).toEqual(['escape.txt']);
@@ -100,12 +98,12 @@ describe('receiving files', () => {
   it('drops a chunk whose metadata differs from the first chunk, naming its sender', async () => {
     const f = (fx = await startFilesvc());
     const [c0, c1, c2] = await capturedChunks();
-    publish(f, [c0!]);
+    await publish(f, [c0!]);
     await waitFor(() => f.progress.length === 1, { what: 'first chunk written' });
-    publish(f, [{ ...c1!, senderId: 'evil0001', metadata: { ...c1!.metadata, filename: 'other.exe' } }]);
+    await publish(f, [{ ...c1!, senderId: 'evil0001', metadata: { ...c1!.metadata, filename: 'other.exe' } }]);
     const dropped = await waitFor(() => f.logs.find((l) => String(l.msg).includes('metadata differs')), { what: 'logged drop' });
     expect(dropped).toMatchObject({ from: '127.0.0.2:9999', senderId: 'evil0001', fileId: c0!.fileId, chunkIndex: 1 });
-    publish(f, [c1!, c2!]);
+    await publish(f, [c1!, c2!]);
     const done = await waitFor(() => f.received[0], { what: 'fileReceived' });
     expect(done.filename).toBe('payload.bin');
     expect((await readFile(join(f.downloads, 'payload.bin'))).equals(payload)).toBe(true);
@@ -114,7 +112,7 @@ describe('receiving files', () => {
   it('removes a transfer that gets no new chunk for incompleteTimeoutMs', async () => {
     const f = (fx = await startFilesvc({ incompleteTimeoutMs: 300 }));
     const [c0] = await capturedChunks();
-    publish(f, [c0!]);
+    await publish(f, [c0!]);
     await waitFor(async () => (await f.ls(f.incoming)).length === 1, { what: 'partial file' });
     const failed = await waitFor(() => f.failed[0], { what: 'fileFailed' });
     expect(failed).toMatchObject({ fileId: c0!.fileId, direction: 1 });
@@ -123,28 +121,73 @@ describe('receiving files', () => {
     expect(await f.ls(f.downloads)).toEqual([]);
   });
 
-  it('drops files larger than maxFileBytes and transfers beyond maxIncoming, with a reason', async () => {
+  it('refuses files larger than maxFileBytes and transfers beyond maxIncoming, with a logged reason', async () => {
     const f = (fx = await startFilesvc({ maxIncoming: 1 }));
     const [first] = await transfer();
     const [second] = await transfer();
-    publish(f, [first!, second!]);
-    const dropped = await waitFor(() => f.logs.find((l) => String(l.msg).includes('maxIncoming')), { what: 'maxIncoming drop' });
-    expect(dropped).toMatchObject({ fileId: second!.fileId, from: '127.0.0.2:9999', senderId: '152c9256' });
+    const answers = await f.offer([first!, second!], { from, direct: false });
+    expect(answers.map((a) => a.accepted)).toEqual([true, false]);
+    expect(answers[1]!.reason).toBe('already 1 incoming transfers (maxIncoming)');
+    const dropped = await waitFor(() => f.logs.find((l) => String(l.msg).includes('maxIncoming')), { what: 'maxIncoming refusal' });
+    expect(dropped).toMatchObject({ msg: 'incoming file refused: already 1 incoming transfers (maxIncoming)', fileId: second!.fileId, from: '127.0.0.2:9999', senderId: '152c9256' });
     await f.stop();
 
     const g = (fx = await startFilesvc({ maxFileBytes: 10_000 }));
-    publish(g, await capturedChunks());
-    await waitFor(() => g.logs.some((l) => String(l.msg).includes('larger than maxFileBytes')), { what: 'maxFileBytes drop' });
+    const [refused] = await g.offer(await capturedChunks());
+    expect(refused).toMatchObject({ accepted: false, reason: 'file of 20000 bytes is larger than maxFileBytes (10000)' });
     expect(await g.ls(g.incoming)).toEqual([]);
+  });
+
+  it('gives each sender (or relaying neighbour) its share: one cannot take every place', async () => {
+    const f = (fx = await startFilesvc({ maxIncoming: 4, maxIncomingPerPeer: 2 }));
+    const fromSender = async (senderId: string, direct = true, host = '127.0.0.2') =>
+      (await f.offer([{ ...(await transfer())[0]!, senderId }], { from: { host, port: 9999 }, direct }))[0]!;
+    expect((await fromSender('aaaa0001')).accepted).toBe(true);
+    expect((await fromSender('aaaa0001')).accepted).toBe(true);
+    expect(await fromSender('aaaa0001')).toMatchObject({ accepted: false, reason: 'already 2 incoming transfers sender aaaa0001 (maxIncomingPerPeer)' });
+    // ids are the sender's claim: relayed chunks count against the neighbour that relayed them
+    expect((await fromSender('rand0001', false, '127.0.0.5')).accepted).toBe(true);
+    expect((await fromSender('rand0002', false, '127.0.0.5')).accepted).toBe(true);
+    expect(await fromSender('rand0003', false, '127.0.0.5')).toMatchObject({ accepted: false, reason: 'already 2 incoming transfers relayed by 127.0.0.5 (maxIncomingPerPeer)' });
+    expect(await fromSender('bbbb0002')).toMatchObject({ accepted: false, reason: 'already 4 incoming transfers (maxIncoming)' });
+  });
+
+  it('lets a transfer idle for evictIdleMs give way to a new one, and fails it saying so', async () => {
+    const f = (fx = await startFilesvc({ maxIncoming: 1, evictIdleMs: 200 }));
+    const [stalled] = await transfer();
+    expect((await f.offer([stalled!]))[0]!.accepted).toBe(true);
+    const fresh = await transfer();
+    await waitFor(async () => (await f.offer([fresh[0]!]))[0]?.accepted, { what: 'the new transfer admitted once the first is idle' });
+    const failed = await waitFor(() => f.failed.find((x) => x.fileId === stalled!.fileId), { what: 'the idle one failed' });
+    expect(failed.reason).toMatch(/^gave way to a new transfer after \d+ s without a new chunk/);
+    await f.offer(fresh.slice(1));
+    await waitFor(() => f.received.some((r) => r.fileId === fresh[0]!.fileId), { what: 'the new file received' });
+  });
+
+  it('refuses a file the disk cannot hold next to the transfers under way', async () => {
+    const f = (fx = await startFilesvc({ diskReserveBytes: Number.MAX_SAFE_INTEGER - 100_000 }));
+    const [answer] = await f.offer(await capturedChunks());
+    expect(answer!.accepted).toBe(false);
+    expect(answer!.reason).toMatch(/^not enough disk space: the file needs 20000 bytes, \d+ are free/);
+  });
+
+  it('drops chunks of a transfer it never admitted, and says so to the router', async () => {
+    const f = (fx = await startFilesvc());
+    const [c0, c1] = await capturedChunks();
+    f.client.publish(subjects.fileChunkReceived, { chunk: c1, from });
+    const failed = await waitFor(() => f.failed[0], { what: 'fileFailed for the unknown transfer' });
+    expect(failed).toMatchObject({ fileId: c1!.fileId, direction: 1, reason: 'not an admitted transfer (filesvc restarted?)' });
+    expect((await f.offer([c0!]))[0]).toMatchObject({ accepted: false, reason: 'already received or given up' });
+    expect(await f.ls(f.incoming)).toEqual([]);
   });
 
   it('drops a chunk that contradicts its own metadata, and keeps serving', async () => {
     const f = (fx = await startFilesvc());
     const [c0, c1, c2] = await capturedChunks();
-    publish(f, [{ ...c2!, data: c2!.data!.subarray(1) }, { ...c0!, metadata: { ...c0!.metadata, totalChunks: 7 } }]);
+    await publish(f, [{ ...c2!, data: c2!.data!.subarray(1) }, { ...c0!, metadata: { ...c0!.metadata, totalChunks: 7 } }]);
     await waitFor(() => f.logs.some((l) => String(l.msg).includes('chunk 2 has 3615 bytes')), { what: 'short chunk dropped' });
     await waitFor(() => f.logs.some((l) => String(l.msg).includes('totalChunks 7')), { what: 'bad totalChunks dropped' });
-    publish(f, [c0!, c1!, c2!]);
+    await publish(f, [c0!, c1!, c2!]);
     await waitFor(() => f.received.length === 1, { what: 'fileReceived' });
   });
 });

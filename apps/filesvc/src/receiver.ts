@@ -1,11 +1,13 @@
-// Incoming files: one transfer per fileId, chunks written to a partial file on disk, the
-// whole file hash-checked and moved into the downloads folder when every chunk is in.
+// Incoming files: filesvc admits a transfer on its first chunk (limits in total and per peer,
+// disk space for the announced size), then writes its chunks to a partial file on disk, and
+// moves the file into the downloads folder once every chunk is in and the hash checks out.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Bus } from '@meshwork/bus';
 import { Direction, endpointKey, subjects, V1, type Endpoint, type FileChunk } from '@meshwork/protocol';
-import type { Logger } from '@meshwork/service';
+import { throttledLog, type Logger, type ThrottledLog } from '@meshwork/service';
 import type { Config } from './config.ts';
+import { freeBytes } from './disk.ts';
 import { moveIntoFolder } from './downloads.ts';
 import { safeFilename } from './filenames.ts';
 import { IncomingFile, sameMeta, type IncomingMeta } from './incoming.ts';
@@ -16,7 +18,7 @@ const REMEMBER_FINISHED = 4096;
 export interface ReceiverOptions {
   bus: Bus;
   log: Logger;
-  config: Pick<Config, 'maxFileBytes' | 'maxIncoming' | 'incompleteTimeoutMs' | 'progressIntervalMs'>;
+  config: Pick<Config, 'maxFileBytes' | 'maxIncoming' | 'maxIncomingPerPeer' | 'incompleteTimeoutMs' | 'evictIdleMs' | 'diskReserveBytes' | 'progressIntervalMs'>;
   incomingDir: string;
   downloadsDir: string;
 }
@@ -39,6 +41,10 @@ interface Origin {
 
 interface Transfer {
   fileId: string;
+  /** whose share of the limits it takes: its sender, or the neighbour that relayed it */
+  quota: string;
+  /** ms since the epoch of its last new chunk */
+  lastChunkAt: number;
   file: IncomingFile;
   /** the file's name made safe (before the clash rule) */
   name: string;
@@ -51,9 +57,20 @@ interface Transfer {
 
 type Checked = { ok: true; chunk: Chunk; meta: IncomingMeta } | { ok: false; reason: string };
 
+export interface AdmitRequest {
+  chunk?: FileChunk | null;
+  from?: Endpoint | null;
+  /** the chunk came from its sender itself, not through a neighbour */
+  direct?: boolean;
+}
+
+export type Admission = { accepted: true } | { accepted: false; reason: string };
+
 export class Receiver {
   readonly #opts: ReceiverOptions;
   readonly #log: Logger;
+  /** for what the network can repeat at will: one line per source and kind of reason per interval */
+  readonly #noisy: ThrottledLog;
   readonly #transfers = new Map<string, Transfer>();
   readonly #finished = new Set<string>();
   #partials = 0;
@@ -61,51 +78,68 @@ export class Receiver {
   constructor(opts: ReceiverOptions) {
     this.#opts = opts;
     this.#log = opts.log;
+    this.#noisy = throttledLog(opts.log);
   }
 
   get active(): number {
     return this.#transfers.size;
   }
 
-  /** Takes one chunk event from the bus; never throws, drops bad chunks with a logged reason. */
+  /**
+   * The first chunk of a file this node has not decided on: takes the transfer (and the
+   * chunk) if the limits and the disk allow; never throws.
+   */
+  async admit(req: AdmitRequest): Promise<Admission> {
+    const origin = originOf(req);
+    const checked = checkChunk(req.chunk);
+    if (!checked.ok) return this.#refuse(origin, req.chunk?.fileId, checked.reason);
+    const { chunk, meta } = checked;
+    if (this.#finished.has(chunk.fileId)) return this.#refuse(origin, chunk.fileId, 'already received or given up');
+    const current = this.#transfers.get(chunk.fileId);
+    if (current) {
+      if (!sameMeta(current.file.meta, meta)) return this.#refuse(origin, chunk.fileId, 'its metadata differs from the transfer already under way');
+      this.#take(current, chunk, origin);
+      return { accepted: true };
+    }
+    const quota = req.direct && chunk.senderId ? `sender ${chunk.senderId}` : `relayed by ${req.from?.host ?? 'unknown'}`;
+    const refused = this.#makeRoom(meta, quota) ?? (await this.#diskRefusal(meta));
+    if (refused) return this.#refuse(origin, chunk.fileId, refused, meta);
+    if (this.#transfers.has(chunk.fileId)) return this.admit(req); // admitted by a concurrent call meanwhile
+    this.#take(this.#begin(chunk, meta, origin, quota), chunk, origin);
+    return { accepted: true };
+  }
+
+  /** A chunk of an admitted transfer; never throws, drops bad chunks with a logged reason. */
   onChunk(event: { chunk?: FileChunk | null; from?: Endpoint | null }): void {
-    const origin: Origin = {
-      from: event.from ? endpointKey(event.from) : 'unknown',
-      senderId: event.chunk?.senderId ?? '',
-      senderName: event.chunk?.senderName ?? '',
-    };
+    const origin = originOf(event);
     const checked = checkChunk(event.chunk);
     if (!checked.ok) {
-      this.#log.warn({ ...origin, fileId: event.chunk?.fileId, reason: checked.reason }, `chunk dropped: ${checked.reason}`);
+      this.#noisy.warn(keyOf(origin, checked.reason), { ...origin, fileId: event.chunk?.fileId, reason: checked.reason }, `chunk dropped: ${checked.reason}`);
       return;
     }
     const { chunk, meta } = checked;
-    const fileId = chunk.fileId;
-    if (this.#finished.has(fileId)) {
-      this.#log.debug({ ...origin, fileId, chunkIndex: chunk.chunkIndex }, 'chunk of a finished transfer ignored');
+    if (this.#finished.has(chunk.fileId)) {
+      this.#log.debug({ ...origin, fileId: chunk.fileId, chunkIndex: chunk.chunkIndex }, 'chunk of a finished transfer ignored');
       return;
     }
-    let transfer = this.#transfers.get(fileId);
+    const transfer = this.#transfers.get(chunk.fileId);
     if (!transfer) {
-      const refused = this.#refuseNew(meta);
-      if (refused) {
-        this.#log.warn({ ...origin, fileId, filename: meta.filename, size: meta.fileSize, reason: refused }, `chunk dropped: ${refused}`);
-        return;
-      }
-      transfer = this.#begin(chunk, meta, origin);
-    } else if (!sameMeta(transfer.file.meta, meta)) {
-      this.#log.warn(
-        { ...origin, fileId, chunkIndex: chunk.chunkIndex, expected: transfer.file.meta, got: meta },
+      // admitted by a previous run of filesvc, say: tell the router to stop passing it on
+      const reason = 'not an admitted transfer (filesvc restarted?)';
+      this.#noisy.warn(keyOf(origin, reason), { ...origin, fileId: chunk.fileId, reason }, `chunk dropped: ${reason}`);
+      this.#forgetId(chunk.fileId);
+      this.#opts.bus.publish(subjects.fileFailed, { fileId: chunk.fileId, filename: safeFilename(meta.filename), direction: Direction.DIRECTION_IN, reason });
+      return;
+    }
+    if (!sameMeta(transfer.file.meta, meta)) {
+      this.#noisy.warn(
+        keyOf(origin, 'metadata'),
+        { ...origin, fileId: chunk.fileId, chunkIndex: chunk.chunkIndex, expected: transfer.file.meta, got: meta },
         'chunk dropped: its metadata differs from the first chunk of this transfer',
       );
       return;
     }
-    if (transfer.finishing || transfer.file.has(chunk.chunkIndex)) {
-      this.#log.debug({ ...origin, fileId, chunkIndex: chunk.chunkIndex }, 'duplicate chunk ignored');
-      return;
-    }
-    transfer.timer.refresh();
-    this.#spawn(this.#write(transfer, chunk), fileId);
+    this.#take(transfer, chunk, origin);
   }
 
   /** Closes every partial file (and deletes it: it cannot be resumed) and every timer. */
@@ -125,14 +159,62 @@ export class Receiver {
     work.catch((err: unknown) => this.#log.error({ err, fileId }, 'incoming file task failed'));
   }
 
-  #refuseNew(meta: IncomingMeta): string | undefined {
-    const { maxFileBytes, maxIncoming } = this.#opts.config;
+  #refuse(origin: Origin, fileId: string | null | undefined, reason: string, meta?: IncomingMeta): Admission {
+    this.#noisy.warn(keyOf(origin, reason), { ...origin, fileId, filename: meta?.filename, size: meta?.fileSize, reason }, `incoming file refused: ${reason}`);
+    return { accepted: false, reason };
+  }
+
+  #take(t: Transfer, chunk: Chunk, origin: Origin): void {
+    if (t.finishing || t.file.has(chunk.chunkIndex)) {
+      this.#log.debug({ ...origin, fileId: t.fileId, chunkIndex: chunk.chunkIndex }, 'duplicate chunk ignored');
+      return;
+    }
+    t.lastChunkAt = Date.now();
+    t.timer.refresh();
+    this.#spawn(this.#write(t, chunk), t.fileId);
+  }
+
+  /**
+   * Room for a new transfer under the limits (in total, and for its quota): where a limit is
+   * reached, the transfer idle longest gives way if it has been idle for evictIdleMs (a
+   * sender that announced a file and went quiet cannot hold a place); else why not.
+   */
+  #makeRoom(meta: IncomingMeta, quota: string): string | undefined {
+    const { maxFileBytes, maxIncoming, maxIncomingPerPeer } = this.#opts.config;
     if (meta.fileSize > maxFileBytes) return `file of ${meta.fileSize} bytes is larger than maxFileBytes (${maxFileBytes})`;
-    if (this.#transfers.size >= maxIncoming) return `already ${this.#transfers.size} incoming transfers (maxIncoming)`;
+    const mine = [...this.#transfers.values()].filter((t) => t.quota === quota);
+    if (mine.length >= maxIncomingPerPeer && !this.#evictIdlest(mine)) {
+      return `already ${mine.length} incoming transfers ${quota} (maxIncomingPerPeer)`;
+    }
+    if (this.#transfers.size >= maxIncoming && !this.#evictIdlest([...this.#transfers.values()])) {
+      return `already ${this.#transfers.size} incoming transfers (maxIncoming)`;
+    }
     return undefined;
   }
 
-  #begin(chunk: Chunk, meta: IncomingMeta, origin: Origin): Transfer {
+  #evictIdlest(among: Transfer[]): boolean {
+    const idlest = among.filter((t) => !t.finishing).sort((a, b) => a.lastChunkAt - b.lastChunkAt)[0];
+    const idleMs = idlest ? Date.now() - idlest.lastChunkAt : 0;
+    if (!idlest || idleMs < this.#opts.config.evictIdleMs) return false;
+    this.#spawn(this.#fail(idlest, `gave way to a new transfer after ${Math.round(idleMs / 1000)} s without a new chunk`, true), idlest.fileId);
+    return true;
+  }
+
+  /** The announced size must fit on the disk, next to what the transfers under way still need. */
+  async #diskRefusal(meta: IncomingMeta): Promise<string | undefined> {
+    let free: number;
+    try {
+      free = await freeBytes(this.#opts.incomingDir);
+    } catch (err) {
+      return `cannot tell the free disk space: ${(err as Error).message}`;
+    }
+    const pending = [...this.#transfers.values()].reduce((sum, t) => sum + t.file.meta.fileSize - t.file.bytesDone, 0);
+    const reserve = this.#opts.config.diskReserveBytes;
+    if (meta.fileSize + pending + reserve <= free) return undefined;
+    return `not enough disk space: the file needs ${meta.fileSize} bytes, ${free} are free, ${pending} promised to transfers under way, ${reserve} kept in reserve`;
+  }
+
+  #begin(chunk: Chunk, meta: IncomingMeta, origin: Origin, quota: string): Transfer {
     // the fileId comes from the network: the partial's name is a hash of it, never the id itself
     const key = createHash('sha256').update(chunk.fileId).digest('hex').slice(0, 32);
     const path = join(this.#opts.incomingDir, `${key}.${++this.#partials}.part`);
@@ -142,6 +224,8 @@ export class Receiver {
     }
     const transfer: Transfer = {
       fileId: chunk.fileId,
+      quota,
+      lastChunkAt: Date.now(),
       file: new IncomingFile(path, meta),
       name,
       senderId: chunk.senderId,
@@ -152,7 +236,7 @@ export class Receiver {
     };
     transfer.timer.unref();
     this.#transfers.set(chunk.fileId, transfer);
-    this.#log.info({ ...origin, fileId: chunk.fileId, filename: name, size: meta.fileSize, totalChunks: meta.totalChunks }, 'incoming file');
+    this.#log.info({ ...origin, fileId: chunk.fileId, filename: name, size: meta.fileSize, totalChunks: meta.totalChunks, quota }, 'incoming file');
     return transfer;
   }
 
@@ -216,8 +300,12 @@ export class Receiver {
   #forget(t: Transfer, remember: boolean): void {
     clearTimeout(t.timer);
     if (this.#transfers.get(t.fileId) === t) this.#transfers.delete(t.fileId);
-    if (!remember) return;
-    this.#finished.add(t.fileId);
+    if (remember) this.#forgetId(t.fileId);
+  }
+
+  /** Remembers a file id as done with: its later chunks are ignored. */
+  #forgetId(fileId: string): void {
+    this.#finished.add(fileId);
     if (this.#finished.size > REMEMBER_FINISHED) {
       const oldest = this.#finished.values().next();
       if (!oldest.done) this.#finished.delete(oldest.value);
@@ -242,6 +330,15 @@ export class Receiver {
     });
   }
 }
+
+/** A throttling key: the address it came from, and the first words of the reason. */
+const keyOf = (origin: Origin, reason: string): string => `${origin.from.replace(/:\d+$/, '')} ${reason.split(/\s+/).slice(0, 3).join(' ')}`;
+
+const originOf = (event: { chunk?: FileChunk | null; from?: Endpoint | null }): Origin => ({
+  from: event.from ? endpointKey(event.from) : 'unknown',
+  senderId: event.chunk?.senderId ?? '',
+  senderName: event.chunk?.senderName ?? '',
+});
 
 /** The checks of the v1 schema again: the bus is not trusted to have been careful. */
 export function checkChunk(chunk: FileChunk | null | undefined): Checked {

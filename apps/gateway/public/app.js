@@ -1,5 +1,7 @@
 // The meshwork page: chat, peers and files of this node, live through /api/events.
-// Plain DOM; text from the network only ever goes through textContent.
+// Plain DOM; text from the network only ever goes through textContent. The node's client
+// secret arrives once in the URL's fragment (#secret=...), which never reaches a server or a
+// log: the page trades it for an HttpOnly cookie at /api/login and removes it from the URL.
 
 const $ = (id) => document.getElementById(id);
 
@@ -8,7 +10,10 @@ const state = {
   transfers: new Map(), // fileId -> latest progress / outcome
   seen: new Set(), // message ids shown
   live: null, // chats that came while the history loads
+  outcomes: new Map(), // id of a chat we sent -> { targets, delivered, failed, node }
 };
+
+class Unauthorized extends Error {}
 
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
@@ -20,16 +25,26 @@ function el(tag, props = {}, ...children) {
   return node;
 }
 
-async function call(method, path, body) {
+async function call(method, path, body, type = 'application/json') {
   const init = { method, headers: {} };
   if (body !== undefined) {
-    init.headers['content-type'] = 'application/json';
-    init.body = JSON.stringify(body);
+    init.headers['content-type'] = type;
+    init.body = type === 'application/json' ? JSON.stringify(body) : body;
   }
   const res = await fetch(path, init);
+  if (res.status === 204) return undefined;
   const data = await res.json().catch(() => ({ error: `HTTP ${res.status}` }));
+  if (res.status === 401) throw new Unauthorized(data.error ?? 'not logged in');
   if (!res.ok) throw new Error(data.error ?? `HTTP ${res.status}`);
   return data;
+}
+
+/** The secret from a login URL (#secret=...), traded for the session cookie, then gone from the URL. */
+async function login() {
+  const secret = new URLSearchParams(location.hash.slice(1)).get('secret');
+  if (!secret) return;
+  history.replaceState(null, '', location.pathname);
+  await call('POST', '/api/login', { secret });
 }
 
 const time = (seconds) => new Date(seconds * 1000).toLocaleTimeString();
@@ -55,15 +70,17 @@ function addMessage(m) {
   list.querySelector('.empty')?.remove();
   const stick = list.scrollTop + list.clientHeight >= list.scrollHeight - 20;
   const who = m.direction === 'out' ? 'you' : m.senderName || m.senderId;
-  const text = m.encrypted
-    ? el('span', { class: 'text encrypted' }, '[encrypted message: this node does not have its password]')
+  const text = m.security === 'unreadable'
+    ? el('span', { class: 'text encrypted' }, 'cannot decrypt (wrong or no password)')
     : el('span', { class: 'text' }, m.content);
-  list.append(
-    el('li', { class: m.direction, title: `${m.senderId}${m.from ? ` via ${m.from}` : ''}` },
-      el('span', { class: 'meta' }, time(m.timestamp)),
-      el('span', { class: 'who' }, who),
-      text),
-  );
+  const item = el('li', { class: m.direction, title: `${m.senderId}${m.from ? ` via ${m.from}` : ''}`, 'data-id': m.id },
+    el('span', { class: 'meta' }, time(m.timestamp)),
+    el('span', { class: 'who' }, who),
+    text);
+  if (m.security === 'password') item.append(el('span', { class: 'meta lock', title: 'sent under the v1 network password' }, ' 🔒'));
+  if (state.outcomes.has(m.id)) item.append(el('span', { class: 'outcome meta' }));
+  list.append(item);
+  renderOutcome(m.id);
   if (stick) list.scrollTop = list.scrollHeight;
 }
 
@@ -91,9 +108,11 @@ $('send-form').addEventListener('submit', async (event) => {
   if (button) button.disabled = true;
   try {
     const result = await call('POST', '/api/messages', { text });
+    state.outcomes.set(result.message.id, { targets: result.targets.length, delivered: 0, failed: [] });
     addMessage(result.message);
     input.value = '';
-    setStatus('send-status', `sent to ${result.delivered} of ${result.peers} peer${result.peers === 1 ? '' : 's'}`);
+    if (result.targets.length === 0) setStatus('send-status', 'no peers: nobody got it', true);
+    else renderOutcome(result.message.id);
   } catch (err) {
     setStatus('send-status', err.message, true);
   } finally {
@@ -101,6 +120,27 @@ $('send-form').addEventListener('submit', async (event) => {
     input.focus();
   }
 });
+
+/** "delivered to 1 of 2" beside a chat we sent, and in the status line for the latest one. */
+function renderOutcome(id) {
+  const o = state.outcomes.get(id);
+  if (!o) return;
+  const pending = o.targets - o.delivered - o.failed.length;
+  const text = `delivered to ${o.delivered} of ${o.targets} peer${o.targets === 1 ? '' : 's'}`
+    + (o.failed.length ? `; failed: ${o.failed.join('; ')}` : '') + (pending > 0 ? ` (${pending} pending)` : '');
+  const span = document.querySelector(`#messages li[data-id="${CSS.escape(id)}"] .outcome`);
+  if (span) span.textContent = ` · ${text}`;
+  if ([...state.outcomes.keys()].at(-1) === id) setStatus('send-status', text, o.failed.length > 0 && o.delivered === 0);
+}
+
+function onDelivery(event) {
+  const o = state.outcomes.get(event.messageId);
+  if (!o) return;
+  const who = event.peer.nodeId || event.peer.address;
+  if (event.ok) o.delivered++;
+  else o.failed.push(`${who}: ${event.error}`);
+  renderOutcome(event.messageId);
+}
 
 // Peers
 
@@ -115,7 +155,8 @@ function renderPeers() {
       : peers.map((p) =>
           el('li', {},
             el('span', {}, p.name || '(not heard yet)'),
-            el('span', { class: 'sub' }, `${p.nodeId || '-'} · ${p.host}:${p.port} · ${p.static ? 'static · ' : ''}${ago(p.lastSeen)}`)))),
+            el('span', { class: 'sub' }, `${p.nodeId || '-'} · ${p.host}:${p.port} · ${p.static ? 'static · ' : ''}${ago(p.lastSeen)}`),
+            p.down ? el('span', { class: 'sub down' }, `down: ${p.lastError || 'unreachable'}`) : null))),
   );
 }
 
@@ -135,7 +176,12 @@ function renderTransfers() {
   $('transfers').replaceChildren(
     ...[...state.transfers.values()].map((t) => {
       const label = `${t.direction === 'out' ? 'sending' : 'receiving'} ${t.filename}`;
-      if (t.failed) return el('li', {}, label, el('span', { class: 'sub' }, `failed: ${t.failed}`));
+      if (t.failed) return el('li', { class: 'failed' }, label, el('span', { class: 'sub' }, `failed: ${t.failed}`));
+      if (t.peers) {
+        const ok = t.peers.filter((p) => p.ok).length;
+        const bad = t.peers.filter((p) => !p.ok).map((p) => `${p.peer.nodeId || p.peer.address}: ${p.error}`);
+        return el('li', { class: 'sent' }, `sent ${t.filename}`, el('span', { class: 'sub' }, `to ${ok} of ${t.peers.length} peer${t.peers.length === 1 ? '' : 's'}${bad.length ? `; failed: ${bad.join('; ')}` : ''}`));
+      }
       const bar = el('progress', { max: String(t.totalChunks || 1), value: String(t.chunksDone) });
       return el('li', {}, label, bar, el('span', { class: 'sub' }, `${size(t.bytesDone)} of ${size(t.size)}`));
     }),
@@ -148,7 +194,9 @@ async function loadFiles() {
     $('files').replaceChildren(
       ...(files.length === 0
         ? [el('li', { class: 'muted' }, 'No files yet.')]
-        : files.map((f) => el('li', {}, f.filename, el('span', { class: 'sub' }, `${size(f.size)} · ${new Date(f.modified).toLocaleString()}`)))),
+        : files.map((f) => el('li', {},
+            el('a', { href: `/api/files/${encodeURIComponent(f.filename)}`, download: f.filename }, f.filename),
+            el('span', { class: 'sub' }, `${size(f.size)} · ${new Date(f.modified).toLocaleString()}`)))),
     );
   } catch (err) {
     $('files').replaceChildren(el('li', { class: 'muted' }, err.message));
@@ -157,11 +205,15 @@ async function loadFiles() {
 
 $('file-form').addEventListener('submit', async (event) => {
   event.preventDefault();
-  const input = $('file-path');
+  const input = $('file-input');
+  const file = input.files?.[0];
+  if (!file) return;
   const button = event.submitter;
   if (button) button.disabled = true;
   try {
-    const r = await call('POST', '/api/files', { path: input.value.trim() });
+    // the browser streams the file from disk: the page never holds it
+    setStatus('file-status', `uploading ${file.name} (${size(file.size)})…`);
+    const r = await call('POST', `/api/files?name=${encodeURIComponent(file.name)}`, file, 'application/octet-stream');
     setStatus('file-status', `sending ${r.filename} (${size(r.size)}, ${r.totalChunks} chunks)`);
     input.value = '';
   } catch (err) {
@@ -184,6 +236,14 @@ function onEvent(event) {
     case 'peer.left':
       state.peers.delete(peerKey(event.peer));
       return renderPeers();
+    case 'peer.updated':
+      state.peers.set(peerKey(event.peer), event.peer);
+      return renderPeers();
+    case 'chat.delivery':
+      return onDelivery(event);
+    case 'file.sent':
+      state.transfers.set(event.fileId, { ...event, direction: 'out' });
+      return renderTransfers();
     case 'file.progress':
       state.transfers.set(event.fileId, event);
       return renderTransfers();
@@ -229,10 +289,16 @@ function connect() {
 
 async function main() {
   try {
+    await login();
     const status = await call('GET', '/api/status');
     $('node').textContent = `${status.name} · ${status.nodeId}`;
     document.title = `meshwork · ${status.name}`;
   } catch (err) {
+    if (err instanceof Unauthorized) {
+      $('node').textContent = 'not logged in: open the address `mesh up` printed (or run `mesh url`)';
+      $('connection').textContent = 'locked';
+      return;
+    }
     $('node').textContent = err.message;
   }
   connect();

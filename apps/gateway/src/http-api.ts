@@ -1,4 +1,6 @@
-// The HTTP routes: the JSON API (libs/protocol/src/api.ts) and the static web page.
+// The HTTP routes: the JSON API (libs/protocol/src/api.ts), files in and out, and the static
+// web page. Every /api route but login wants the client secret.
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
@@ -7,35 +9,37 @@ import { BusRequestError, type Bus } from '@meshwork/bus';
 import {
   api,
   describeIssues,
+  loginBodySchema,
   sendChatBodySchema,
-  sendFileBodySchema,
   subjects,
   type RequestDef,
   type SendChatResult,
-  type SendFileResult,
   type Status,
 } from '@meshwork/protocol';
+import { secretMatches, throttledLog } from '@meshwork/service';
+import { UNAUTHORIZED, type Auth } from './auth.ts';
 import { readJsonBody } from './body.ts';
 import { HttpError } from './errors.ts';
-import type { History } from './history.ts';
 import type { EventHub } from './event-hub.ts';
-import { fileView, messageView, peerView } from './views.ts';
+import { createFileRoutes } from './file-routes.ts';
+import type { History } from './history.ts';
+import { fileView, messageView, peerRefView, peerView } from './views.ts';
 
 export interface ApiDeps {
   bus: Bus;
   log: Logger;
   history: History;
   hub: EventHub;
+  auth: Auth;
+  secret: string;
   status: Status;
   requestTimeoutMs: number;
+  /** called with the id of each chat this gateway sent, so its deliveries reach the clients */
+  onChatSent(messageId: string): void;
 }
 
-interface Reply {
-  status: number;
-  body: unknown;
-}
-
-type Handler = (req: IncomingMessage) => Promise<Reply>;
+type Reply = { status: number; body: unknown; headers?: Record<string, string> } | 'sent';
+type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<Reply>;
 
 const publicDir = new URL('../public/', import.meta.url);
 const staticFiles: Record<string, { file: string; type: string }> = {
@@ -54,7 +58,8 @@ const staticHeaders = {
 const serviceOf: Record<string, string> = {
   [subjects.peersList.subject]: 'transport',
   [subjects.chatSend.subject]: 'router',
-  [subjects.fileSend.subject]: 'filesvc',
+  [subjects.fileUpload.subject]: 'filesvc',
+  [subjects.fileDownload.subject]: 'filesvc',
   [subjects.filesList.subject]: 'filesvc',
 };
 
@@ -85,7 +90,9 @@ function parseBody<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
 }
 
 export function createApiHandler(deps: ApiDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const { bus, log, history, hub, requestTimeoutMs } = deps;
+  const { bus, log, history, hub, auth, requestTimeoutMs } = deps;
+  // refusals a client can repeat at will: one line per address and kind per interval
+  const noisy = throttledLog(log);
 
   async function ask<Q, QP, R, RP>(def: RequestDef<Q, QP, R, RP>, message: QP): Promise<R> {
     const service = serviceOf[def.subject] ?? def.subject;
@@ -98,6 +105,24 @@ export function createApiHandler(deps: ApiDeps): (req: IncomingMessage, res: Ser
       throw new HttpError(503, `${service} could not be asked: ${err.message}`, { cause: err });
     }
   }
+  const files = createFileRoutes({ bus, log, ask });
+
+  /** Routes that need no secret. */
+  const open: Record<string, Partial<Record<string, Handler>>> = {
+    [api.routes.health]: {
+      GET: async () => ({ status: 200, body: { ok: true } }),
+    },
+    [api.routes.login]: {
+      POST: async (req) => {
+        const { secret } = parseBody(loginBodySchema, await readJsonBody(req, api.maxBodyBytes));
+        if (!secretMatches(secret, deps.secret)) {
+          noisy.warn(req.socket.remoteAddress ?? '', { remote: `${req.socket.remoteAddress}:${req.socket.remotePort}` }, 'login refused: wrong secret');
+          throw new HttpError(401, 'wrong secret');
+        }
+        return { status: 204, body: undefined, headers: { 'set-cookie': auth.sessionCookie() } };
+      },
+    },
+  };
 
   const routes: Record<string, Partial<Record<string, Handler>>> = {
     [api.routes.status]: {
@@ -113,17 +138,16 @@ export function createApiHandler(deps: ApiDeps): (req: IncomingMessage, res: Ser
       GET: async () => ({ status: 200, body: history.list() }),
       POST: async (req) => {
         const { text } = parseBody(sendChatBodySchema, await readJsonBody(req, api.maxBodyBytes));
-        const reply = await ask(subjects.chatSend, { content: text });
-        if (reply.error) throw new HttpError(400, reply.error);
+        // the id is ours before the router sends: a delivery can come back before its reply
+        const messageId = randomUUID();
+        deps.onChatSent(messageId);
+        const reply = await ask(subjects.chatSend, { content: text, messageId });
+        if (reply.error) throw new HttpError(reply.tooLarge ? 413 : 400, reply.error);
         if (!reply.chat) throw new HttpError(502, 'router answered without the message it sent');
-        const message = messageView(reply.chat, 'out');
+        const message = messageView(reply.chat, 'out', reply.security);
         history.add(message);
         hub.broadcast({ type: 'chat', message });
-        const result: SendChatResult = {
-          message,
-          delivered: reply.deliveries.filter((d) => d.ok).length,
-          peers: reply.deliveries.length,
-        };
+        const result: SendChatResult = { message, targets: reply.targets.map(peerRefView) };
         return { status: 201, body: result };
       },
     },
@@ -132,13 +156,7 @@ export function createApiHandler(deps: ApiDeps): (req: IncomingMessage, res: Ser
         const list = await ask(subjects.filesList, {});
         return { status: 200, body: list.files.map(fileView) };
       },
-      POST: async (req) => {
-        const { path } = parseBody(sendFileBodySchema, await readJsonBody(req, api.maxBodyBytes));
-        const reply = await ask(subjects.fileSend, { path });
-        if (reply.error) throw new HttpError(400, reply.error);
-        const result: SendFileResult = { fileId: reply.fileId, filename: reply.filename, size: reply.size, totalChunks: reply.totalChunks };
-        return { status: 202, body: result };
-      },
+      POST: async (req, _res, url) => ({ status: 202, body: await files.upload(req, url) }),
     },
     [api.routes.events]: {
       GET: async () => {
@@ -157,26 +175,57 @@ export function createApiHandler(deps: ApiDeps): (req: IncomingMessage, res: Ser
     return true;
   }
 
+  /** The handler for a path and method, or why there is none. */
+  function route(req: IncomingMessage, path: string): Handler {
+    if (path.startsWith(api.routes.file) && path.length > api.routes.file.length) {
+      if (!auth.allows(req.headers)) throw new HttpError(401, UNAUTHORIZED, { headers: { 'www-authenticate': 'Bearer realm="meshwork"' } });
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, `${req.method} is not allowed on ${api.routes.file}NAME (allowed: GET)`, { headers: { allow: 'GET' } });
+      let name: string;
+      try {
+        name = decodeURIComponent(path.slice(api.routes.file.length));
+      } catch {
+        throw new HttpError(400, 'the file name is not valid percent-encoding');
+      }
+      return async (_req, res) => {
+        await files.download(res, name);
+        return 'sent';
+      };
+    }
+    const isOpen = Object.hasOwn(open, path);
+    const methods = isOpen ? open[path] : Object.hasOwn(routes, path) ? routes[path] : undefined;
+    if (!methods) throw new HttpError(404, `no such resource: ${path.slice(0, 200)}`);
+    if (!isOpen && !auth.allows(req.headers)) throw new HttpError(401, UNAUTHORIZED, { headers: { 'www-authenticate': 'Bearer realm="meshwork"' } });
+    const method = req.method === 'HEAD' && methods.GET ? 'GET' : (req.method ?? '');
+    const handler = Object.hasOwn(methods, method) ? methods[method] : undefined;
+    if (!handler) {
+      const allow = Object.keys(methods).join(', ');
+      throw new HttpError(405, `${req.method} is not allowed on ${path} (allowed: ${allow})`, { headers: { allow } });
+    }
+    return handler;
+  }
+
   return async (req, res) => {
     const started = Date.now();
     const remote = `${req.socket.remoteAddress}:${req.socket.remotePort}`;
-    const path = new URL(req.url ?? '/', 'http://gateway.invalid').pathname;
+    const url = new URL(req.url ?? '/', 'http://gateway.invalid');
+    const path = url.pathname;
     let status = 500;
     try {
       if (await serveStatic(req, res, path)) {
         status = 200;
       } else {
-        const methods = Object.hasOwn(routes, path) ? routes[path] : undefined;
-        if (!methods) throw new HttpError(404, `no such resource: ${path.slice(0, 200)}`);
-        const method = req.method === 'HEAD' && methods.GET ? 'GET' : (req.method ?? '');
-        const handler = Object.hasOwn(methods, method) ? methods[method] : undefined;
-        if (!handler) {
-          const allow = Object.keys(methods).join(', ');
-          throw new HttpError(405, `${req.method} is not allowed on ${path} (allowed: ${allow})`, { headers: { allow } });
+        const reply = await route(req, path)(req, res, url);
+        if (reply === 'sent') {
+          status = res.statusCode;
+        } else {
+          status = reply.status;
+          if (reply.body === undefined) {
+            res.writeHead(reply.status, { 'cache-control': 'no-store', ...reply.headers });
+            res.end();
+          } else {
+            sendJson(res, reply.status, reply.body, reply.headers);
+          }
         }
-        const reply = await handler(req);
-        status = reply.status;
-        sendJson(res, reply.status, reply.body);
       }
       log.debug({ remote, method: req.method, path, status, ms: Date.now() - started }, 'request');
     } catch (err) {
@@ -185,9 +234,10 @@ export function createApiHandler(deps: ApiDeps): (req: IncomingMessage, res: Ser
       const message = httpError?.message ?? 'internal error';
       if (!httpError) log.error({ remote, method: req.method, path, err }, 'request failed: internal error');
       else if (status >= 500) log.warn({ remote, method: req.method, path, status, cause: (httpError.cause as Error | undefined)?.message }, `request failed: ${message}`);
-      else log.info({ remote, method: req.method, path, status }, `request refused: ${message}`);
+      else noisy.info(`${req.socket.remoteAddress} ${status}`, { remote, method: req.method, path, status }, `request refused: ${message}`);
+      // a body left unread (a refused upload, however large) is not read: the connection closes
       if (res.headersSent) res.destroy();
-      else sendJson(res, status, { error: message }, httpError?.headers);
+      else sendJson(res, status, { error: message }, { ...httpError?.headers, ...(req.complete ? {} : { connection: 'close' }) });
     }
   };
 }

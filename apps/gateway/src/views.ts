@@ -1,38 +1,58 @@
 // Bus messages (protobuf) as the client API shows them (libs/protocol/src/api.ts).
 import {
+  ChatSecurity,
   Direction,
   endpointKey,
-  looksV1Encrypted,
   type Chat,
+  type ChatSecurityView,
   type ClientEvent,
   type Endpoint,
   type FileView,
   type MessageView,
   type mesh,
   type Peer,
+  type PeerRef,
+  type PeerRefView,
   type PeerView,
 } from '@meshwork/protocol';
 
 export function peerView(peer: Peer | null | undefined): PeerView {
-  return {
+  const view: PeerView = {
     nodeId: peer?.nodeId ?? '',
     name: peer?.name ?? '',
     host: peer?.endpoint?.host ?? '',
     port: peer?.endpoint?.port ?? 0,
     lastSeen: peer?.lastSeen ?? 0,
     static: peer?.static ?? false,
+    down: peer?.down ?? false,
   };
+  if (peer?.down) {
+    view.lastError = peer.lastError ?? '';
+    view.retryAt = peer.retryAt ?? 0;
+  }
+  return view;
 }
 
-export function messageView(chat: Chat, direction: 'in' | 'out', from?: Endpoint | null): MessageView {
-  const content = chat.content ?? '';
+export const peerRefView = (p: PeerRef | null | undefined): PeerRefView => ({
+  nodeId: p?.nodeId ?? '',
+  address: p?.endpoint ? endpointKey(p.endpoint) : '',
+});
+
+const securityView: Record<number, ChatSecurityView> = {
+  [ChatSecurity.CHAT_SECURITY_PLAIN]: 'plain',
+  [ChatSecurity.CHAT_SECURITY_V1_PASSWORD]: 'password',
+  [ChatSecurity.CHAT_SECURITY_UNREADABLE]: 'unreadable',
+};
+
+export function messageView(chat: Chat, direction: 'in' | 'out', security: ChatSecurity | null | undefined, from?: Endpoint | null): MessageView {
+  const shown = securityView[security ?? 0] ?? 'unreadable';
   const view: MessageView = {
     id: chat.messageId ?? '',
     senderId: chat.senderId ?? '',
     senderName: chat.senderName ?? '',
     timestamp: chat.timestamp ?? 0,
-    content,
-    encrypted: looksV1Encrypted(content),
+    content: shown === 'unreadable' ? '' : (chat.content ?? ''),
+    security: shown,
     direction,
   };
   if (from) view.from = endpointKey(from);
@@ -81,4 +101,19 @@ export function fileFailedEvent(ev: mesh.v1.FileFailed): ClientEvent | undefined
   const direction = directionOf(ev.direction);
   if (!direction) return undefined;
   return { type: 'file.failed', fileId: ev.fileId, filename: ev.filename, direction, reason: ev.reason };
+}
+
+export function fileSentEvent(ev: mesh.v1.FileSent): ClientEvent {
+  return {
+    type: 'file.sent',
+    fileId: ev.fileId,
+    filename: ev.filename,
+    size: ev.size ?? 0,
+    peers: ev.peers.map((p) => ({ peer: peerRefView(p.peer), ok: !!p.ok, ...(p.ok ? {} : { error: p.error ?? '' }) })),
+  };
+}
+
+export function chatDeliveryEvent(ev: mesh.v1.WireDelivery): ClientEvent {
+  const d = ev.delivery;
+  return { type: 'chat.delivery', messageId: ev.messageId, peer: peerRefView(d?.peer), ok: d?.ok ?? false, ...(d?.ok ? {} : { error: d?.error || 'not delivered' }) };
 }

@@ -1,5 +1,9 @@
-// The router's view of its neighbours (peers it can reach directly), fed by transport.
-import { endpointKey, type Endpoint, type Peer } from '@meshwork/protocol';
+// The router's view of its neighbours (peers it can reach directly), fed by transport. A
+// neighbour is known by its node id; a static peer not heard yet, by its endpoint.
+import { endpointKey, type Endpoint, type Peer, type PeerRef } from '@meshwork/protocol';
+
+const keyOf = (p: Peer): string | undefined => p.nodeId || (p.endpoint ? `@${endpointKey(p.endpoint)}` : undefined);
+const sameEndpoint = (a: Peer, b: Peer) => !!a.endpoint && !!b.endpoint && endpointKey(a.endpoint) === endpointKey(b.endpoint);
 
 export class Neighbours {
   readonly #peers = new Map<string, Peer>();
@@ -9,16 +13,32 @@ export class Neighbours {
     for (const p of peers) this.upsert(p);
   }
 
+  /** Adds or updates a peer; an entry for the same endpoint (say, a static peer now heard) is folded in. */
   upsert(peer: Peer): void {
-    if (peer.endpoint) this.#peers.set(endpointKey(peer.endpoint), peer);
+    const key = keyOf(peer);
+    if (!key) return;
+    for (const [k, p] of this.#peers) if (k !== key && sameEndpoint(p, peer)) this.#peers.delete(k);
+    this.#peers.set(key, peer);
   }
 
   remove(peer: Peer): void {
-    if (peer.endpoint) this.#peers.delete(endpointKey(peer.endpoint));
+    const key = keyOf(peer);
+    if (key) this.#peers.delete(key);
   }
 
-  all(): Endpoint[] {
-    return [...this.#peers.values()].map((p) => p.endpoint!);
+  get size(): number {
+    return this.#peers.size;
+  }
+
+  /** Every neighbour, as a send target. */
+  targets(): PeerRef[] {
+    return [...this.#peers.values()].map(toRef);
+  }
+
+  /** The chunk or chat came straight from its sender (not relayed by another neighbour). */
+  isDirect(senderId: string, from: Endpoint): boolean {
+    const p = senderId ? this.#peers.get(senderId) : undefined;
+    return p?.endpoint?.host === from.host;
   }
 
   /**
@@ -26,10 +46,12 @@ export class Neighbours {
    * connection comes from an ephemeral port, so "came from" is the one neighbour on that
    * host; where several share the host, none is excluded (their seen-caches drop the echo).
    */
-  relayTargets(senderId: string, from: Endpoint): Endpoint[] {
+  relayTargets(senderId: string, from: Endpoint): PeerRef[] {
     const peers = [...this.#peers.values()];
     const onHost = peers.filter((p) => p.endpoint?.host === from.host);
     const cameFrom = onHost.length === 1 ? onHost[0] : undefined;
-    return peers.filter((p) => p !== cameFrom && !(senderId && p.nodeId === senderId)).map((p) => p.endpoint!);
+    return peers.filter((p) => p !== cameFrom && !(senderId && p.nodeId === senderId)).map(toRef);
   }
 }
+
+const toRef = (p: Peer): PeerRef => ({ nodeId: p.nodeId ?? '', endpoint: p.endpoint });

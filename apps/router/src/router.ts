@@ -1,19 +1,45 @@
-// The router: drops duplicates, hands chats and chunks to the local services, relays new
-// messages to the other neighbours (v1 flooding), and builds this node's own messages.
+// The router: drops duplicates, reads and writes chat under the v1 network password, hands
+// chats and admitted file chunks to the local services, relays new messages to the other
+// neighbours (v1 flooding), and builds this node's own messages.
 import { randomUUID } from 'node:crypto';
-import { endpointKey, subjects, v1Now, type Endpoint, type WireMessage } from '@meshwork/protocol';
-import type { Service, ServiceContext } from '@meshwork/service';
+import {
+  ChatSecurity,
+  deriveV1PasswordKey,
+  encodeV1,
+  encryptV1Content,
+  endpointKey,
+  readV1Content,
+  subjects,
+  v1Now,
+  wireMessageToV1,
+  Direction,
+  type Endpoint,
+  type FileChunk,
+  type PeerRef,
+  type V1PasswordKey,
+  type WireMessage,
+} from '@meshwork/protocol';
+import { throttledLog, type Service, type ServiceContext } from '@meshwork/service';
+import { Admissions } from './admissions.ts';
 import type { Config } from './config.ts';
 import { Neighbours } from './neighbours.ts';
 import { SeenCache } from './seen-cache.ts';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const security = { plain: ChatSecurity.CHAT_SECURITY_PLAIN, password: ChatSecurity.CHAT_SECURITY_V1_PASSWORD, unreadable: ChatSecurity.CHAT_SECURITY_UNREADABLE } as const;
+
 export function createRouter({ config, log, bus }: ServiceContext<Config>): Service {
   const seen = new SeenCache(config.seenCacheSize, config.seenTtlMs);
+  // what the network can repeat at will is logged once per source and interval
+  const noisy = throttledLog(log);
   const neighbours = new Neighbours();
+  const admissions = new Admissions();
   const subs: Array<{ unsubscribe(): void }> = [];
   let resync: NodeJS.Timeout | undefined;
+  let key: V1PasswordKey | undefined;
 
-  const header = () => ({ messageId: randomUUID(), senderId: config.nodeId, senderName: config.nodeName, timestamp: v1Now() });
+  const header = (messageId: string = randomUUID()) => ({ messageId, senderId: config.nodeId, senderName: config.name, timestamp: v1Now() });
 
   async function refreshNeighbours(): Promise<void> {
     try {
@@ -24,10 +50,9 @@ export function createRouter({ config, log, bus }: ServiceContext<Config>): Serv
     }
   }
 
-  /** Sends to every neighbour but the excluded ones; resolves with one delivery each. */
-  function send(message: WireMessage, targets: Endpoint[]) {
-    if (targets.length === 0) return Promise.resolve({ deliveries: [] });
-    return bus.request(subjects.wireSend, { message, targets }, config.sendTimeoutMs);
+  function relay(message: WireMessage, senderId: string, from: Endpoint): void {
+    const targets = neighbours.relayTargets(senderId, from);
+    if (targets.length > 0) bus.publish(subjects.wireSend, { message, targets });
   }
 
   function onReceived(message: WireMessage, from: Endpoint): void {
@@ -38,45 +63,88 @@ export function createRouter({ config, log, bus }: ServiceContext<Config>): Serv
       return;
     }
     if (body.senderId === config.nodeId) return;
-    if (message.chat) bus.publish(subjects.chatReceived, { chat: message.chat, from });
-    else bus.publish(subjects.fileChunkReceived, { chunk: message.fileChunk, from });
-    const targets = neighbours.relayTargets(body.senderId ?? '', from);
-    if (targets.length > 0) bus.publish(subjects.wireSend, { message, targets });
+    if (message.chat) {
+      const read = readV1Content(message.chat.content ?? '', key);
+      if (read.security === 'unreadable') {
+        noisy.info(`${from.host} ${read.reason}`, { id: body.messageId, senderId: body.senderId, from: endpointKey(from), reason: read.reason }, `chat cannot be decrypted: ${read.reason}`);
+      }
+      bus.publish(subjects.chatReceived, { chat: { ...message.chat, content: read.text }, from, security: security[read.security] });
+      relay(message, body.senderId ?? '', from);
+    } else if (message.fileChunk) {
+      void onChunk(message, message.fileChunk, from);
+    }
   }
 
-  async function onChatSend(content: string) {
-    const chat = { ...header(), content };
+  /** A chunk goes to filesvc and on to the neighbours only if filesvc takes its file. */
+  async function onChunk(message: WireMessage, chunk: FileChunk, from: Endpoint): Promise<void> {
+    const fileId = chunk.fileId ?? '';
+    const senderId = chunk.senderId ?? '';
+    let decision;
+    try {
+      decision = await admissions.decide(fileId, async () => {
+        const reply = await bus.request(subjects.fileAdmit, { chunk, from, direct: neighbours.isDirect(senderId, from) }, config.admitTimeoutMs);
+        return { accepted: reply.accepted, reason: reply.reason };
+      });
+    } catch (err) {
+      noisy.warn(fileId, { fileId, senderId, from: endpointKey(from), err: (err as Error).message }, 'chunk dropped: filesvc could not be asked whether it takes the file');
+      return;
+    }
+    if (!decision.accepted) {
+      log.debug({ fileId, chunkIndex: chunk.chunkIndex, reason: decision.reason }, 'chunk of a refused file dropped');
+      return;
+    }
+    if (!decision.first) bus.publish(subjects.fileChunkReceived, { chunk, from });
+    relay(message, senderId, from);
+  }
+
+  function onChatSend(text: string, messageId: string) {
+    if (messageId && !UUID.test(messageId)) return { error: 'message_id must be a UUID' };
+    if (messageId && seen.has(messageId)) return { error: `message ${messageId} was sent already` };
+    const content = key ? encryptV1Content(key, text) : text;
+    const chat = { ...header(messageId || undefined), content };
+    try {
+      encodeV1(wireMessageToV1({ chat }));
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      return { error: `the message is too large: ${err.message}`, tooLarge: true };
+    }
     seen.add(chat.messageId);
-    const { deliveries } = await send({ chat }, neighbours.all());
-    log.info({ id: chat.messageId, peers: deliveries.length, delivered: deliveries.filter((d) => d.ok).length }, 'chat sent');
-    return { chat, deliveries };
+    const targets: PeerRef[] = neighbours.targets();
+    // each target's outcome comes back as a wire.delivery event: the client is not kept waiting
+    if (targets.length > 0) bus.publish(subjects.wireSend, { message: { chat }, targets, report: true });
+    log.info({ id: chat.messageId, peers: targets.length, encrypted: !!key }, 'chat sent');
+    return { chat: { ...chat, content: text }, targets, security: key ? security.password : security.plain };
   }
 
-  function onChunkSend(chunk: NonNullable<WireMessage['fileChunk']>) {
+  function onChunkSend(chunk: FileChunk) {
     const fileChunk = { ...chunk, ...header() };
     seen.add(fileChunk.messageId);
-    return send({ fileChunk }, neighbours.all());
+    const targets = neighbours.targets();
+    if (targets.length === 0) return { deliveries: [] };
+    return bus.request(subjects.wireSend, { message: { fileChunk }, targets }, config.sendTimeoutMs);
   }
 
   return {
     async start() {
+      if (config.password) key = await deriveV1PasswordKey(config.password);
       subs.push(
         bus.subscribe(subjects.wireReceived, (ev) => {
           if (ev.message && ev.from) onReceived(ev.message, ev.from);
         }, { queue: 'router' }),
         bus.subscribe(subjects.peerJoined, (ev) => void (ev.peer && neighbours.upsert(ev.peer))),
+        bus.subscribe(subjects.peerUpdated, (ev) => void (ev.peer && neighbours.upsert(ev.peer))),
         bus.subscribe(subjects.peerLeft, (ev) => void (ev.peer && neighbours.remove(ev.peer))),
-        bus.serve(subjects.chatSend, async (req) => {
-          if (!req.content) return { error: 'empty message' };
-          return onChatSend(req.content);
-        }, { queue: 'router' }),
+        bus.subscribe(subjects.fileFailed, (ev) => {
+          if (ev.direction === Direction.DIRECTION_IN) admissions.refuse(ev.fileId, ev.reason);
+        }),
+        bus.serve(subjects.chatSend, (req) => (req.content ? onChatSend(req.content, req.messageId) : { error: 'empty message' }), { queue: 'router' }),
         // Each request is handled as it comes: the reply waits for transport, others go on meanwhile.
         bus.serve(subjects.fileChunkSend, (req) => (req.chunk ? onChunkSend(req.chunk) : { deliveries: [] }), { queue: 'router' }),
       );
       await bus.flush();
       await refreshNeighbours();
       resync = setInterval(() => void refreshNeighbours(), config.peerResyncMs);
-      return { neighbours: neighbours.all().length };
+      return { neighbours: neighbours.size, password: !!key };
     },
     async stop() {
       clearInterval(resync);

@@ -1,10 +1,16 @@
 // The TCP listener: every inbound connection carries one v1 message, read to the end of the
-// stream within a size and time bound. Bad frames are dropped with a logged reason naming the
-// peer; an IP that keeps sending them is ignored for a while.
+// stream within a size and time bound. It is fair between addresses: at most
+// maxConnectionsPerAddress connections from one IP and maxConnections in all (when full, the
+// address holding the most gives up its oldest connection to a newcomer holding fewer), a
+// first-byte timeout, and every bad frame, empty, idle or timed-out connection and every
+// connection past the per-address cap counts as a strike against its address: an IP over
+// badFramesPerMinute is ignored for badFrameCooldownMs and its open connections are closed.
+// Every rejection is logged with a reason naming the peer, throttled per address.
 import { createServer, type AddressInfo, type Socket } from 'node:net';
-import type { Logger } from '@meshwork/service';
+import { throttledLog, type Logger } from '@meshwork/service';
 import { parseV1Message, type V1TcpMessage } from '@meshwork/protocol';
 import { BadFrameLimiter } from './limiter.ts';
+import { rejectionKey } from './rejections.ts';
 import { V1Reader } from './v1-reader.ts';
 
 export interface TcpListenerOptions {
@@ -12,7 +18,9 @@ export interface TcpListenerOptions {
   port: number;
   maxMessageBytes: number;
   inboundTimeoutMs: number;
+  firstByteTimeoutMs: number;
   maxConnections: number;
+  maxConnectionsPerAddress: number;
   badFramesPerMinute: number;
   badFrameCooldownMs: number;
   log: Logger;
@@ -21,6 +29,8 @@ export interface TcpListenerOptions {
 
 export interface TcpListener {
   listen(): Promise<AddressInfo>;
+  /** Inbound connections open now, in all and per address. */
+  connections(): { total: number; perAddress: Map<string, number> };
   close(): Promise<void>;
 }
 
@@ -28,68 +38,112 @@ export const stripV4Mapped = (address: string): string => address.replace(/^::ff
 
 export function createTcpListener(opts: TcpListenerOptions): TcpListener {
   const { log } = opts;
+  const logs = throttledLog(log, { intervalMs: 10_000 });
   const limiter = new BadFrameLimiter({ maxPerMinute: opts.badFramesPerMinute, cooldownMs: opts.badFrameCooldownMs });
-  const sockets = new Set<Socket>();
-  let dropping = false;
+  /** IP -> its open connections, oldest first */
+  const byAddress = new Map<string, Set<Socket>>();
+  /** each open connection's slot, given back once (on close, or at once when it is evicted) */
+  const slots = new Map<Socket, () => void>();
+  let open = 0;
   let sweeper: NodeJS.Timeout | undefined;
 
   const server = createServer({ allowHalfOpen: true }, onConnection);
-  server.maxConnections = opts.maxConnections;
-  server.on('drop', (data) => {
-    if (!dropping) log.warn({ peer: data ? `${stripV4Mapped(data.remoteAddress ?? '')}:${data.remotePort}` : undefined, max: opts.maxConnections }, 'too many inbound connections: refusing new ones');
-    dropping = true;
-  });
+
+  function strike(host: string): void {
+    if (!limiter.strike(host)) return;
+    logs.warn(host, { ip: host, cooldownMs: opts.badFrameCooldownMs, maxPerMinute: opts.badFramesPerMinute }, 'too many bad frames: ignoring this IP');
+    for (const socket of byAddress.get(host) ?? []) socket.destroy();
+  }
+
+  function refuse(socket: Socket, host: string, peer: string, reason: string): void {
+    socket.destroy();
+    logs.warn(rejectionKey(host, reason), { peer, reason }, 'refused inbound connection');
+  }
+
+  /** When every slot is taken: the oldest connection of the address holding the most, if it holds more than host would. */
+  function evictionFor(host: string): Socket | undefined {
+    const mine = byAddress.get(host)?.size ?? 0;
+    let most: Set<Socket> | undefined;
+    for (const set of byAddress.values()) if (!most || set.size > most.size) most = set;
+    return most && most.size > mine + 1 ? most.values().next().value : undefined;
+  }
 
   function onConnection(socket: Socket): void {
     const host = stripV4Mapped(socket.remoteAddress ?? '');
-    const port = socket.remotePort ?? 0;
-    const peer = `${host}:${port}`;
-    if (limiter.blocked(host)) {
-      socket.destroy();
+    const peer = `${host}:${socket.remotePort ?? 0}`;
+    socket.on('error', () => {});
+    if (!host) return void socket.destroy();
+    if (limiter.blocked(host)) return refuse(socket, host, peer, 'ignored: too many bad frames from this address');
+    const mine = byAddress.get(host);
+    if (mine && mine.size >= opts.maxConnectionsPerAddress) {
+      refuse(socket, host, peer, `too many connections from this address (max ${opts.maxConnectionsPerAddress})`);
+      strike(host);
       return;
     }
-    if (dropping) {
-      dropping = false;
-      log.info({ max: opts.maxConnections }, 'accepting inbound connections again');
+    if (open >= opts.maxConnections) {
+      const victim = evictionFor(host);
+      if (!victim) return refuse(socket, host, peer, `too many inbound connections (max ${opts.maxConnections})`);
+      const victimHost = stripV4Mapped(victim.remoteAddress ?? '');
+      logs.info(victimHost, { peer: `${victimHost}:${victim.remotePort ?? 0}`, for: peer, max: opts.maxConnections }, 'inbound connection closed to make room for another address');
+      slots.get(victim)?.();
+      victim.destroy();
     }
-    sockets.add(socket);
+    track(socket, host, peer);
+  }
+
+  function track(socket: Socket, host: string, peer: string): void {
+    let set = byAddress.get(host);
+    if (!set) byAddress.set(host, (set = new Set()));
+    set.add(socket);
+    open++;
     const reader = new V1Reader(opts.maxMessageBytes);
     let done = false;
 
-    const drop = (reason: string, badFrame = true) => {
-      if (done) return;
+    const finish = () => {
       done = true;
-      clearTimeout(timer);
+      clearTimeout(firstByte);
+      clearTimeout(whole);
+    };
+    const drop = (reason: string, strikes = true) => {
+      if (done) return;
+      finish();
       socket.destroy();
-      if (!badFrame) {
-        log.debug({ peer, reason }, 'inbound connection dropped');
+      if (!strikes) {
+        logs.debug(rejectionKey(host, reason), { peer, reason }, 'inbound connection dropped');
         return;
       }
-      log.warn({ peer, reason }, 'dropped inbound message');
-      if (limiter.strike(host)) log.warn({ ip: host, cooldownMs: opts.badFrameCooldownMs, maxPerMinute: opts.badFramesPerMinute }, 'too many bad frames: ignoring this IP');
+      logs.warn(rejectionKey(host, reason), { peer, reason }, 'dropped inbound message');
+      strike(host);
     };
 
-    const timer = setTimeout(() => drop(`timeout: no complete message within ${opts.inboundTimeoutMs} ms (${reader.size} bytes read)`), opts.inboundTimeoutMs);
+    const firstByte = setTimeout(() => drop(`timeout: no first byte within ${opts.firstByteTimeoutMs} ms`), opts.firstByteTimeoutMs);
+    const whole = setTimeout(() => drop(`timeout: no complete message within ${opts.inboundTimeoutMs} ms (${reader.size} bytes read)`), opts.inboundTimeoutMs);
     socket.on('data', (chunk: Buffer) => {
+      clearTimeout(firstByte);
       if (reader.push(chunk) === 'oversize') drop(`oversize: more than ${opts.maxMessageBytes} bytes`);
     });
     socket.on('end', () => {
       if (done) return;
       const bytes = reader.end();
-      if (bytes.byteLength === 0) return drop('empty connection', false);
-      // (the cast: libs/protocol types this parameter as the literal 65536; the reader bounded the size)
+      if (bytes.byteLength === 0) return drop('empty connection');
       const parsed = parseV1Message(bytes, opts.maxMessageBytes);
       if (!parsed.ok) return drop(parsed.reason);
-      done = true;
-      clearTimeout(timer);
+      finish();
       socket.end();
       log.debug({ peer, type: parsed.value.type, id: parsed.value.message_id, bytes: bytes.byteLength }, 'message received');
-      opts.onMessage(parsed.value, { host, port });
+      opts.onMessage(parsed.value, { host, port: socket.remotePort ?? 0 });
     });
     socket.on('error', (err: NodeJS.ErrnoException) => drop(`connection error: ${err.code ?? err.message}`, false));
+    const release = () => {
+      if (!slots.delete(socket)) return;
+      open--;
+      set.delete(socket);
+      if (set.size === 0 && byAddress.get(host) === set) byAddress.delete(host);
+    };
+    slots.set(socket, release);
     socket.on('close', () => {
-      clearTimeout(timer);
-      sockets.delete(socket);
+      finish();
+      release();
     });
   }
 
@@ -102,16 +156,19 @@ export function createTcpListener(opts: TcpListenerOptions): TcpListener {
           server.on('error', (err) => log.error({ err }, 'TCP listener error'));
           const sweepMs = Math.min(1000, opts.badFrameCooldownMs);
           sweeper = setInterval(() => {
-            for (const ip of limiter.sweep()) log.info({ ip }, 'bad-frame cooldown over: accepting this IP again');
+            for (const ip of limiter.sweep()) logs.info(ip, { ip }, 'bad-frame cooldown over: accepting this IP again');
           }, sweepMs);
           sweeper.unref();
           resolve(server.address() as AddressInfo);
         });
       });
     },
+    connections() {
+      return { total: open, perAddress: new Map([...byAddress].map(([ip, set]) => [ip, set.size])) };
+    },
     close() {
       clearInterval(sweeper);
-      for (const s of sockets) s.destroy();
+      for (const s of slots.keys()) s.destroy();
       return new Promise((resolve) => {
         if (!server.listening) return resolve();
         server.close(() => resolve());

@@ -76,13 +76,36 @@ describe('tcp sender', () => {
     const err = await s.send({ host: '127.0.0.1', port }, Buffer.from('{}')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SendError);
     expect((err as SendError).reason).toMatch(/ECONNREFUSED.*after 3 attempts/);
+    expect((err as SendError).code).toBe('ECONNREFUSED');
   });
 
-  it('fails a delivery whose peer never closes the connection', async () => {
+  it('fails a delivery whose peer never closes the connection, without retrying it', async () => {
     const server = await plainServer(() => true);
-    const { s } = sender({ connectTimeoutMs: 200 });
+    const { s } = sender({ connectTimeoutMs: 200, retries: 2 });
     const err = await s.send({ host: '127.0.0.1', port: server.port }, Buffer.from('{}')).catch((e: unknown) => e);
-    expect((err as SendError).reason).toMatch(/did not close/);
+    expect(err).toMatchObject({ code: 'ECLOSETIMEOUT', reason: expect.stringMatching(/did not close the connection within 200 ms$/) });
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('fails the messages waiting for a peer at once when asked to, leaving those on their way', async () => {
+    const held: Socket[] = [];
+    const server = await plainServer((socket) => {
+      held.push(socket);
+      return true;
+    });
+    const { s } = sender({ concurrency: 1, connectTimeoutMs: 10_000 });
+    const target = { host: '127.0.0.1', port: server.port };
+    const first = s.send(target, Buffer.from('{"n":1}'));
+    const waiting = [s.send(target, Buffer.from('{"n":2}')), s.send(target, Buffer.from('{"n":3}'))].map((p) => p.catch((e: unknown) => e));
+    await waitFor(() => held.length === 1, { what: 'the first connection' });
+    expect(s.dropQueued(target, 'peer down: test')).toBe(2);
+    expect(await Promise.all(waiting)).toMatchObject([
+      { code: 'PEER_DOWN', reason: 'peer down: test' },
+      { code: 'PEER_DOWN', reason: 'peer down: test' },
+    ]);
+    held.shift()!.end();
+    await first;
+    expect(server.received).toEqual(['{"n":1}']);
   });
 
   it('fails messages beyond the per-peer queue bound with "queue full", logged once', async () => {

@@ -1,7 +1,8 @@
 // The v1 sender: a NEW TCP connection per message, the bytes written, our side ended, and the
 // delivery counted only once the peer has closed. Per peer, at most `concurrency` connections
-// at once (the original listens with a backlog of 10) and a bounded queue; a refused, reset
-// or timed-out connection is retried with a doubling back-off.
+// at once (the original listens with a backlog of 10) and a bounded queue. Only fast failures
+// (refused, reset, broken pipe) are retried, with a short doubling back-off: a connect that
+// times out is not, so a peer that does not answer costs one timeout per message at most.
 import { connect, type Socket } from 'node:net';
 import type { Logger } from '@meshwork/service';
 import { SendError } from './errors.ts';
@@ -21,6 +22,8 @@ export interface TcpSenderOptions {
 export interface TcpSender {
   /** Resolves once the peer got the bytes and closed; rejects with a SendError saying why not. */
   send(target: { host: string; port: number }, bytes: Buffer): Promise<void>;
+  /** Fails the messages waiting for target (not those on their way) with reason. */
+  dropQueued(target: { host: string; port: number }, reason: string): number;
   /** Fails every pending send and closes every connection. */
   close(): void;
 }
@@ -39,7 +42,7 @@ interface PeerQueue {
   full: boolean;
 }
 
-const retryable = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+const retryable = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
 
 export function createTcpSender(opts: TcpSenderOptions): TcpSender {
   const { log } = opts;
@@ -65,16 +68,16 @@ export function createTcpSender(opts: TcpSenderOptions): TcpSender {
   async function deliver(q: PeerQueue, bytes: Buffer): Promise<void> {
     const peer = `${q.host}:${q.port}`;
     for (let attempt = 1; ; attempt++) {
-      if (closed) throw new SendError(peer, 'transport stopped');
+      if (closed) throw new SendError(peer, 'transport stopped', 'STOPPED');
       try {
         await once(q.host, q.port, bytes);
         return;
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code ?? '';
         const why = (err as Error).message;
-        if (closed) throw new SendError(peer, 'transport stopped', err);
+        if (closed) throw new SendError(peer, 'transport stopped', 'STOPPED', err);
         if (!retryable.has(code) || attempt > opts.retries) {
-          throw new SendError(peer, `${why}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}`, err);
+          throw new SendError(peer, `${why}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}`, code || 'EUNKNOWN', err);
         }
         const delay = backoffMs * 2 ** (attempt - 1);
         log.debug({ peer, attempt, delay, reason: why }, 'send failed, retrying');
@@ -107,8 +110,8 @@ export function createTcpSender(opts: TcpSenderOptions): TcpSender {
         clearTimeout(timer);
         sockets.delete(socket);
         if (failure) return reject(failure);
-        if (closed) return reject(new Error('transport stopped'));
-        if (socket.bytesWritten < bytes.byteLength) return reject(new Error(`connection to ${host}:${port} closed before the message was written`));
+        if (closed) return reject(errno('STOPPED', 'transport stopped'));
+        if (socket.bytesWritten < bytes.byteLength) return reject(errno('EPIPE', `connection to ${host}:${port} closed before the message was written`));
         resolve();
       });
     });
@@ -129,7 +132,7 @@ export function createTcpSender(opts: TcpSenderOptions): TcpSender {
 
   return {
     send(target, bytes) {
-      if (closed) return Promise.reject(new SendError(`${target.host}:${target.port}`, 'transport stopped'));
+      if (closed) return Promise.reject(new SendError(`${target.host}:${target.port}`, 'transport stopped', 'STOPPED'));
       const key = `${target.host}:${target.port}`;
       let q = peers.get(key);
       if (!q) {
@@ -139,17 +142,27 @@ export function createTcpSender(opts: TcpSenderOptions): TcpSender {
       if (q.waiting.length >= opts.maxQueued) {
         if (!q.full) log.warn({ peer: key, max: opts.maxQueued }, 'send queue full: failing new messages to this peer');
         q.full = true;
-        return Promise.reject(new SendError(key, 'queue full'));
+        return Promise.reject(new SendError(key, 'queue full', 'QUEUE_FULL'));
       }
       const queue = q;
       const done = new Promise<void>((resolve, reject) => queue.waiting.push({ bytes, resolve, reject }));
       pump(key, queue);
       return done;
     },
+    dropQueued(target, reason) {
+      const key = `${target.host}:${target.port}`;
+      const q = peers.get(key);
+      if (!q) return 0;
+      const dropped = q.waiting.splice(0);
+      for (const job of dropped) job.reject(new SendError(key, reason, 'PEER_DOWN'));
+      q.full = false;
+      if (q.active === 0) peers.delete(key);
+      return dropped.length;
+    },
     close() {
       closed = true;
       for (const q of peers.values()) {
-        for (const job of q.waiting.splice(0)) job.reject(new SendError(`${q.host}:${q.port}`, 'transport stopped'));
+        for (const job of q.waiting.splice(0)) job.reject(new SendError(`${q.host}:${q.port}`, 'transport stopped', 'STOPPED'));
       }
       for (const s of sockets) s.destroy();
       for (const t of timers) {

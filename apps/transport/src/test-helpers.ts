@@ -72,3 +72,29 @@ export function rawSend(host: string, port: number, pieces: Array<string | Uint8
     });
   });
 }
+
+export interface IdleConnection {
+  socket: Socket;
+  /** resolves when the connection is closed (by the receiver, most likely) */
+  closed: Promise<void>;
+  isClosed(): boolean;
+}
+
+/** Opens a connection that sends nothing (a slow-loris), from localAddress. */
+export function idleConnection(host: string, port: number, localAddress: string): Promise<IdleConnection> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, localAddress });
+    let closed = false;
+    const done = new Promise<void>((ended) =>
+      socket.on('close', () => {
+        closed = true;
+        ended();
+      }),
+    );
+    socket.on('error', () => {});
+    socket.on('data', () => {});
+    const result = { socket, closed: done, isClosed: () => closed };
+    socket.once('connect', () => resolve(result));
+    socket.once('close', () => resolve(result));
+  });
+}

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createSocket } from 'node:dgram';
 import { readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
@@ -7,7 +7,7 @@ import { parseV1Message, subjects, v1ToWireMessage, type mesh } from '@meshwork/
 import type { Bus } from '@meshwork/bus';
 import { captureLogger, freePort, startTestNats, waitFor, type CapturedLog } from '@meshwork/testing';
 import { configSchema } from './config.ts';
-import { plainServer, rawSend, type PlainServer } from './test-helpers.ts';
+import { idleConnection, plainServer, rawSend, type PlainServer } from './test-helpers.ts';
 import { createTransport } from './transport.ts';
 
 const vectors = new URL('../../../libs/protocol/vectors/v1/', import.meta.url);
@@ -27,6 +27,8 @@ interface TestNode {
   received: mesh.v1.WireReceived[];
   joined: mesh.v1.PeerChanged[];
   left: mesh.v1.PeerChanged[];
+  updated: mesh.v1.PeerChanged[];
+  deliveries: mesh.v1.WireDelivery[];
   peers(): Promise<mesh.v1.IPeer[]>;
 }
 
@@ -39,13 +41,17 @@ async function startNode(settings: Record<string, unknown> = {}): Promise<TestNo
   const received: mesh.v1.WireReceived[] = [];
   const joined: mesh.v1.PeerChanged[] = [];
   const left: mesh.v1.PeerChanged[] = [];
+  const updated: mesh.v1.PeerChanged[] = [];
+  const deliveries: mesh.v1.WireDelivery[] = [];
   probe.subscribe(subjects.wireReceived, (e) => void received.push(e));
+  probe.subscribe(subjects.peerUpdated, (e) => void updated.push(e));
+  probe.subscribe(subjects.wireDelivery, (e) => void deliveries.push(e));
   probe.subscribe(subjects.peerJoined, (e) => void joined.push(e));
   probe.subscribe(subjects.peerLeft, (e) => void left.push(e));
   const { log, lines } = captureLogger('transport', String(settings.nodeId ?? 'self0001'));
   const config = configSchema.parse({
     nodeId: 'self0001',
-    nodeName: 'Self',
+    name: 'Self',
     natsUrl: nats.url,
     natsToken: nats.token,
     broadcast: '127.255.255.255',
@@ -59,7 +65,7 @@ async function startNode(settings: Record<string, unknown> = {}): Promise<TestNo
   const peers = async () => (await probe.request(subjects.peersList, {})).peers;
   // the service's subscriptions (on its own connection) and then the probe's are in place once this answers
   await waitFor(() => peers().then(() => true), { what: 'transport serving peers.list' });
-  return { probe, lines, info, port, host, received, joined, left, peers };
+  return { probe, lines, info, port, host, received, joined, left, updated, deliveries, peers };
 }
 
 async function server(opts: Parameters<typeof plainServer>[0] = {}): Promise<PlainServer> {
@@ -74,10 +80,10 @@ const warnings = (lines: CapturedLog['lines'], msg: string) => lines.filter((l) 
 const wireChat =
   '{"type":"chat","message_id":"5e3f0b9e-2a1c-4c56-9d43-6b1f1c8e7a10","sender_id":"abcd1234","sender_name":"User-host","timestamp":1699123456.789,"content":"hello over v1"}';
 
-function udp(localAddress: string) {
+function udp(localAddress: string, port = 0) {
   const socket = createSocket('udp4');
   cleanup.push(() => new Promise<void>((resolve) => socket.close(() => resolve())));
-  return new Promise<typeof socket>((resolve) => socket.bind(0, localAddress, () => resolve(socket)));
+  return new Promise<typeof socket>((resolve) => socket.bind(port, localAddress, () => resolve(socket)));
 }
 
 describe('transport, inbound TCP', { timeout: 20_000 }, () => {
@@ -136,7 +142,8 @@ describe('transport, inbound TCP', { timeout: 20_000 }, () => {
   it('ignores an IP that sends too many bad frames for the cooldown, saying so once when it starts and once when it ends', async () => {
     const node = await startNode({ badFramesPerMinute: 1, badFrameCooldownMs: 1500 });
     await rawSend('127.0.0.2', node.port, ['garbage 1'], { localAddress: '127.0.0.8' });
-    await rawSend('127.0.0.2', node.port, ['garbage 2'], { localAddress: '127.0.0.8' });
+    // another kind of bad frame: each kind from an address is logged (a flood of one kind once per interval)
+    await rawSend('127.0.0.2', node.port, ['{}'], { localAddress: '127.0.0.8' });
     await rawSend('127.0.0.2', node.port, ['garbage 3'], { localAddress: '127.0.0.8' });
     const ignored = wireChat.replace('hello over v1', 'while ignored');
     await rawSend('127.0.0.2', node.port, [ignored], { localAddress: '127.0.0.8' });
@@ -154,32 +161,61 @@ describe('transport, inbound TCP', { timeout: 20_000 }, () => {
   });
 });
 
+describe('transport, inbound fairness', { timeout: 30_000 }, () => {
+  it('a 300-connection slow-loris from one address does not keep an honest chat from another out, and gets the address ignored', async () => {
+    // timeouts long enough that only the per-address limits can save the honest chat
+    const node = await startNode({ firstByteTimeoutMs: 60_000, inboundTimeoutMs: 60_000 });
+    const conns = await Promise.all(Array.from({ length: 300 }, () => idleConnection('127.0.0.2', node.port, '127.0.0.60')));
+    cleanup.push(async () => conns.forEach((c) => c.socket.destroy()));
+    await rawSend('127.0.0.2', node.port, [wireChat], { localAddress: '127.0.0.61' });
+    await waitFor(() => node.received.length === 1, { what: 'the honest chat' });
+    expect(node.received[0]!.from).toMatchObject({ host: '127.0.0.61' });
+    // past its 8 connections, each one is a strike: the address is ignored and all its connections closed
+    await Promise.all(conns.map((c) => c.closed));
+    expect(warnings(node.lines, 'too many bad frames: ignoring this IP')).toMatchObject([{ ip: '127.0.0.60' }]);
+    // one line per kind of refusal, not one per connection
+    expect(warnings(node.lines, 'refused inbound connection')).toMatchObject([
+      { peer: expect.stringMatching(/^127\.0\.0\.60:/), reason: 'too many connections from this address (max 8)' },
+      { peer: expect.stringMatching(/^127\.0\.0\.60:/), reason: 'ignored: too many bad frames from this address' },
+    ]);
+  });
+});
+
 describe('transport, wire.send', { timeout: 20_000 }, () => {
   const chat = (n: number, content = `message ${n}`) => ({
     chat: { messageId: `id-${n}`, senderId: 'self0001', senderName: 'Self', timestamp: 1700000000.5 + n, content },
   });
+  const at = (host: string, port: number) => ({ endpoint: { host, port } });
 
   it('opens one connection per message and target from its own address, and replies ok per target', async () => {
     const node = await startNode();
     const a = await server({ host: '127.0.0.1' });
     const b = await server({ host: '127.0.0.4' });
-    const targets = [{ host: '127.0.0.1', port: a.port }, { host: '127.0.0.4', port: b.port }];
+    const targets = [at('127.0.0.1', a.port), at('127.0.0.4', b.port)];
     const replies = await Promise.all([1, 2, 3].map((n) => node.probe.request(subjects.wireSend, { message: chat(n), targets })));
-    for (const r of replies) expect(r.deliveries.map((d) => ({ ...d.target, ok: d.ok, error: d.error }))).toEqual(targets.map((t) => ({ ...t, ok: true, error: '' })));
+    for (const r of replies) {
+      expect(r.deliveries.map((d) => ({ ...d.peer?.endpoint, nodeId: d.peer?.nodeId, ok: d.ok, error: d.error }))).toEqual(
+        targets.map((t) => ({ ...t.endpoint, nodeId: '', ok: true, error: '' })),
+      );
+    }
     for (const s of [a, b]) {
       expect(s.received).toHaveLength(3);
       expect(s.from).toEqual(['127.0.0.2', '127.0.0.2', '127.0.0.2']);
       const got = s.received.map((text) => JSON.parse(text)).sort((x, y) => x.timestamp - y.timestamp);
       expect(got).toEqual([1, 2, 3].map((n) => ({ type: 'chat', message_id: `id-${n}`, sender_id: 'self0001', sender_name: 'Self', timestamp: 1700000000.5 + n, content: `message ${n}` })));
     }
+    // no report asked for: no delivery events
+    expect(node.deliveries).toEqual([]);
   });
 
-  it('delivers a wire.send published without a reply subject', async () => {
+  it('delivers a wire.send published without a reply subject, and reports it when asked', async () => {
     const node = await startNode();
     const a = await server();
-    node.probe.publish(subjects.wireSend, { message: chat(7), targets: [{ host: '127.0.0.1', port: a.port }] });
+    node.probe.publish(subjects.wireSend, { message: chat(7), targets: [at('127.0.0.1', a.port)], report: true });
     await waitFor(() => a.received.length === 1, { what: 'the delivery' });
     expect(JSON.parse(a.received[0]!)).toMatchObject({ message_id: 'id-7' });
+    await waitFor(() => node.deliveries.length === 1, { what: 'the delivery event' });
+    expect(node.deliveries[0]).toMatchObject({ messageId: 'id-7', delivery: { ok: true, peer: { endpoint: { host: '127.0.0.1', port: a.port } } } });
   });
 
   it('sends a file chunk with the same JSON fields as the original app', async () => {
@@ -187,16 +223,16 @@ describe('transport, wire.send', { timeout: 20_000 }, () => {
     const a = await server();
     const parsed = parseV1Message(vector('file_chunk.2.tcp.json'));
     if (!parsed.ok) throw new Error(parsed.reason);
-    const reply = await node.probe.request(subjects.wireSend, { message: v1ToWireMessage(parsed.value), targets: [{ host: '127.0.0.1', port: a.port }] });
+    const reply = await node.probe.request(subjects.wireSend, { message: v1ToWireMessage(parsed.value), targets: [at('127.0.0.1', a.port)] });
     expect(reply.deliveries[0]?.ok).toBe(true);
     expect(JSON.parse(a.received[0]!)).toEqual(JSON.parse(vector('file_chunk.2.tcp.json').toString()));
   });
 
-  it('reports a target that refuses as failed once the retries are spent', async () => {
+  it('reports a target that refuses as failed once the retries are spent, the others delivered', async () => {
     const node = await startNode({ sendRetries: 2 });
     const closed = await freePort('127.0.0.1');
     const ok = await server();
-    const reply = await node.probe.request(subjects.wireSend, { message: chat(1), targets: [{ host: '127.0.0.1', port: closed }, { host: '127.0.0.1', port: ok.port }] });
+    const reply = await node.probe.request(subjects.wireSend, { message: chat(1), targets: [at('127.0.0.1', closed), at('127.0.0.1', ok.port)] });
     expect(reply.deliveries.map((d) => d.ok)).toEqual([false, true]);
     expect(reply.deliveries[0]!.error).toMatch(/ECONNREFUSED.*after 3 attempts/);
   });
@@ -204,22 +240,108 @@ describe('transport, wire.send', { timeout: 20_000 }, () => {
   it('fails a message too large for a v1 peer without opening a connection', async () => {
     const node = await startNode();
     const a = await server();
-    const reply = await node.probe.request(subjects.wireSend, { message: chat(1, 'x'.repeat(70_000)), targets: [{ host: '127.0.0.1', port: a.port }] });
+    const reply = await node.probe.request(subjects.wireSend, { message: chat(1, 'x'.repeat(70_000)), targets: [at('127.0.0.1', a.port)] });
     expect(reply.deliveries[0]).toMatchObject({ ok: false, error: expect.stringMatching(/must stay under 65536/) });
     expect(a.received).toHaveLength(0);
   });
+
+  it('a target that does not answer never delays the others: their delivery events come at once, it fails, is marked down, then fails fast', async () => {
+    const node = await startNode({ connectTimeoutMs: 2500, downAfterFailures: 1, downRetryMs: 60_000 });
+    const silent = await server({ host: '127.0.0.5', hold: () => true });
+    const live = await server({ host: '127.0.0.4' });
+    let replied = false;
+    const request = node.probe
+      .request(subjects.wireSend, { message: chat(1), targets: [at('127.0.0.5', silent.port), at('127.0.0.4', live.port)], report: true })
+      .finally(() => (replied = true));
+    await waitFor(() => node.deliveries.length > 0, { what: 'the first delivery event' });
+    // the live peer's outcome is out while the silent one still holds its connection
+    expect(node.deliveries).toMatchObject([{ messageId: 'id-1', delivery: { ok: true, peer: { endpoint: { host: '127.0.0.4', port: live.port } } } }]);
+    expect(replied).toBe(false);
+    expect(live.received).toHaveLength(1);
+
+    const reply = await request;
+    expect(reply.deliveries.map((d) => d.ok)).toEqual([false, true]);
+    expect(reply.deliveries[0]!.error).toMatch(/did not close the connection/);
+    expect(node.deliveries.map((d) => d.delivery?.ok)).toEqual([true, false]);
+    await waitFor(() => node.updated.length === 1, { what: 'peer.updated' });
+    expect(node.updated[0]).toMatchObject({ reason: expect.stringMatching(/^down: .*did not close/), peer: { endpoint: { host: '127.0.0.5', port: silent.port }, down: true } });
+    expect(node.lines.some((l) => l.msg === 'peer down' && l.endpoint === `127.0.0.5:${silent.port}`)).toBe(true);
+
+    // marked down: the next message fails at once, without a connection
+    const next = await node.probe.request(subjects.wireSend, { message: chat(2), targets: [at('127.0.0.5', silent.port), at('127.0.0.4', live.port)] });
+    expect(next.deliveries.map((d) => d.ok)).toEqual([false, true]);
+    expect(next.deliveries[0]!.error).toMatch(/^peer down: .*did not close.*; next try in \d+ s$/);
+    expect(silent.received).toHaveLength(1);
+  });
+
+  it('marks a refusing static peer down, lists it so, probes it after the back-off and marks it up once it answers', async () => {
+    const port = await freePort('127.0.0.6');
+    const node = await startNode({ peers: [`127.0.0.6:${port}`], sendRetries: 0, downAfterFailures: 2, downRetryMs: 300 });
+    const target = at('127.0.0.6', port);
+    for (const n of [1, 2]) {
+      const r = await node.probe.request(subjects.wireSend, { message: chat(n), targets: [target] });
+      expect(r.deliveries[0]).toMatchObject({ ok: false, error: expect.stringMatching(/ECONNREFUSED/) });
+    }
+    await waitFor(() => node.updated.length === 1, { what: 'peer.updated down' });
+    expect(node.updated[0]).toMatchObject({ reason: expect.stringMatching(/^down: .*ECONNREFUSED/), peer: { static: true, down: true } });
+    const [listed] = await node.peers();
+    expect(listed).toMatchObject({ static: true, down: true, lastError: expect.stringMatching(/ECONNREFUSED/), endpoint: { host: '127.0.0.6', port } });
+    expect(listed!.retryAt).toBeGreaterThan(0);
+    const fast = await node.probe.request(subjects.wireSend, { message: chat(3), targets: [target] });
+    expect(fast.deliveries[0]!.error).toMatch(/^peer down: .*ECONNREFUSED.*; next try in 1 s$/);
+
+    const back = await server({ host: '127.0.0.6', port });
+    await waitFor(
+      async () => (await node.probe.request(subjects.wireSend, { message: chat(4), targets: [target] })).deliveries[0]!.ok,
+      { what: 'a probe that goes through' },
+    );
+    expect(back.received).toHaveLength(1);
+    await waitFor(() => node.updated.length === 2, { what: 'peer.updated up' });
+    expect(node.updated[1]).toMatchObject({ reason: 'up', peer: { down: false } });
+    expect(await node.peers()).toMatchObject([{ down: false, lastError: '', retryAt: 0 }]);
+  });
+
+  it('sends to a node id where the peer table has it, and says when a node id is unknown', async () => {
+    const node = await startNode();
+    const ghost = await server({ host: '127.0.0.9' });
+    const sock = await udp('127.0.0.9');
+    sock.send(JSON.stringify({ type: 'discovery', node_id: 'ghost001', node_name: 'Ghost', ip: '127.0.0.9', port: ghost.port, timestamp: 1 }), node.port + 1, '127.0.0.2');
+    await waitFor(() => node.joined.some((e) => e.peer?.nodeId === 'ghost001'), { what: 'the ghost heard' });
+    const stale = { host: '127.0.0.1', port: 1 };
+    const reply = await node.probe.request(subjects.wireSend, {
+      message: chat(1),
+      targets: [{ nodeId: 'ghost001' }, { nodeId: 'ghost001', endpoint: stale }, { nodeId: 'nobody01' }, { nodeId: 'nobody02', endpoint: { host: '127.0.0.9', port: ghost.port } }],
+    });
+    const where = { host: '127.0.0.9', port: ghost.port };
+    expect(reply.deliveries).toMatchObject([
+      { ok: true, peer: { nodeId: 'ghost001', endpoint: where } },
+      { ok: true, peer: { nodeId: 'ghost001', endpoint: where } },
+      { ok: false, peer: { nodeId: 'nobody01' }, error: 'unknown peer nobody01: not in the peer table, and no endpoint given' },
+      { ok: true, peer: { nodeId: 'nobody02', endpoint: where } },
+    ]);
+    expect(ghost.received).toHaveLength(3);
+  });
 });
+
+/** A UDP socket that counts what it receives. */
+async function listeningUdp(host: string, port = 0) {
+  const socket = await udp(host, port);
+  const got: Array<{ from: string; data: Record<string, unknown> }> = [];
+  socket.on('message', (m, r) => got.push({ from: `${r.address}:${r.port}`, data: JSON.parse(m.toString()) }));
+  return { socket, got, port: socket.address().port };
+}
 
 describe('transport, discovery', { timeout: 20_000 }, () => {
   const fast = { discoveryIntervalMs: 150, peerSweepMs: 50 };
+  const announcement = (nodeId: string, ip: string, port: number, name = 'Ghost') => JSON.stringify({ type: 'discovery', node_id: nodeId, node_name: name, ip, port, timestamp: 1 });
 
   it('two nodes on one port and different addresses find each other by broadcast', async () => {
     const port = await freePort('127.0.0.2');
-    const a = await startNode({ ...fast, host: '127.0.0.2', port, nodeId: 'aaaa1111', nodeName: 'A' });
-    const b = await startNode({ ...fast, host: '127.0.0.3', port, nodeId: 'bbbb2222', nodeName: 'B' });
+    const a = await startNode({ ...fast, host: '127.0.0.2', port, nodeId: 'aaaa1111', name: 'A' });
+    const b = await startNode({ ...fast, host: '127.0.0.3', port, nodeId: 'bbbb2222', name: 'B' });
     await waitFor(async () => (await a.peers()).some((p) => p.nodeId === 'bbbb2222'), { what: 'A hears B' });
     await waitFor(async () => (await b.peers()).some((p) => p.nodeId === 'aaaa1111'), { what: 'B hears A' });
-    expect(await a.peers()).toMatchObject([{ nodeId: 'bbbb2222', name: 'B', endpoint: { host: '127.0.0.3', port }, static: false, dialect: 'v1' }]);
+    expect(await a.peers()).toMatchObject([{ nodeId: 'bbbb2222', name: 'B', endpoint: { host: '127.0.0.3', port }, static: false, dialect: 'v1', down: false }]);
     expect(a.joined.map((e) => e.peer?.nodeId)).toEqual(['bbbb2222']);
     expect(a.lines.some((l) => l.msg === 'peer joined' && l.nodeId === 'bbbb2222')).toBe(true);
   });
@@ -232,7 +354,7 @@ describe('transport, discovery', { timeout: 20_000 }, () => {
     const ghosts = (node: TestNode) => node.joined.map((e) => e.peer?.nodeId ?? '').filter((id) => id.startsWith('ghost')).sort();
     for (let i = 0; i < 6; i++) {
       const to = i % 2 === 0 ? '127.0.0.2' : '127.0.0.3';
-      sock.send(JSON.stringify({ type: 'discovery', node_id: `ghost00${i}`, node_name: 'g', ip: '127.0.0.9', port: 5000 + i, timestamp: 1 }), port + 1, to);
+      sock.send(announcement(`ghost00${i}`, '127.0.0.9', 5000 + i, 'g'), port + 1, to);
     }
     await waitFor(() => ghosts(a).length + ghosts(b).length === 6, { what: 'every ghost heard' });
     expect(ghosts(a)).toEqual(['ghost000', 'ghost002', 'ghost004']);
@@ -241,8 +363,8 @@ describe('transport, discovery', { timeout: 20_000 }, () => {
 
   it('a static peer named on one side only: both end up knowing each other', async () => {
     const portB = await freePort('127.0.0.3');
-    const b = await startNode({ ...fast, host: '127.0.0.3', port: portB, nodeId: 'bbbb2222', nodeName: 'B' });
-    const a = await startNode({ ...fast, host: '127.0.0.2', nodeId: 'aaaa1111', nodeName: 'A', peers: [`127.0.0.3:${portB}`] });
+    const b = await startNode({ ...fast, host: '127.0.0.3', port: portB, nodeId: 'bbbb2222', name: 'B' });
+    const a = await startNode({ ...fast, host: '127.0.0.2', nodeId: 'aaaa1111', name: 'A', peers: [`127.0.0.3:${portB}`] });
     expect(b.port).not.toBe(a.port);
     await waitFor(async () => (await b.peers()).some((p) => p.nodeId === 'aaaa1111'), { what: 'B learns A' });
     await waitFor(async () => (await a.peers()).some((p) => p.nodeId === 'bbbb2222'), { what: 'A hears B' });
@@ -250,32 +372,137 @@ describe('transport, discovery', { timeout: 20_000 }, () => {
     expect(await b.peers()).toMatchObject([{ nodeId: 'aaaa1111', endpoint: { host: '127.0.0.2', port: a.port }, static: false }]);
   });
 
-  it('drops a garbage, oversize or unusable datagram with a reason naming its source, and keeps discovering', async () => {
+  it('drops a garbage or oversize datagram with a reason naming its source, and keeps discovering', async () => {
     const node = await startNode(fast);
     const sock = await udp('127.0.0.9');
     const src = `127.0.0.9:${sock.address().port}`;
     const dport = node.port + 1;
     sock.send('garbage', dport, '127.0.0.2');
-    const big = { type: 'discovery', node_id: 'ghost001', node_name: 'g'.repeat(1100), ip: '127.0.0.9', port: 4321, timestamp: 1 };
-    sock.send(JSON.stringify(big), dport, '127.0.0.2');
-    sock.send(JSON.stringify({ ...big, node_name: 'g', ip: '0.0.0.0' }), dport, '127.0.0.2');
-    await waitFor(() => warnings(node.lines, 'dropped discovery datagram').length === 3, { what: 'three drops' });
+    sock.send(announcement('ghost001', '127.0.0.9', 4321, 'g'.repeat(1100)), dport, '127.0.0.2');
+    await waitFor(() => warnings(node.lines, 'dropped discovery datagram').length === 2, { what: 'two drops' });
     expect(warnings(node.lines, 'dropped discovery datagram')).toMatchObject([
       { peer: src, reason: expect.stringMatching(/^invalid JSON/) },
       { peer: src, reason: expect.stringMatching(/^oversize/) },
-      { peer: src, reason: 'announces an address no peer can be reached at: 0.0.0.0' },
     ]);
-    sock.send(JSON.stringify({ ...big, node_name: 'Ghost', timestamp: Date.now() / 1000 }), dport, '127.0.0.2');
+    sock.send(announcement('ghost001', '127.0.0.9', 4321), dport, '127.0.0.2');
     await waitFor(() => node.joined.some((e) => e.peer?.nodeId === 'ghost001'), { what: 'the good announcement' });
-    // the peer is keyed by the announced address, not the datagram's source port
+    // the peer is the datagram's source address with the announced port, not the source port
     expect(await node.peers()).toMatchObject([{ nodeId: 'ghost001', name: 'Ghost', endpoint: { host: '127.0.0.9', port: 4321 } }]);
+  });
+
+  it('takes the peer address from the datagram source, never from a spoofed ip field, and says so', async () => {
+    const node = await startNode();
+    const attacker = await udp('127.0.0.66');
+    attacker.send(announcement('ghost001', '127.0.0.77', 4321), node.port + 1, '127.0.0.2');
+    await waitFor(() => node.joined.length === 1, { what: 'peer.joined' });
+    expect(node.joined[0]).toMatchObject({ peer: { nodeId: 'ghost001', endpoint: { host: '127.0.0.66', port: 4321 } } });
+    expect(node.lines.find((l) => l.msg === 'discovery ip differs from the source: using the source')).toMatchObject({
+      peer: `127.0.0.66:${attacker.address().port}`,
+      ip: '127.0.0.77',
+      using: '127.0.0.66:4321',
+    });
+  });
+
+  it('does not let a node id heard at a second address replace the peer still heard at its first', async () => {
+    const node = await startNode();
+    const real = await udp('127.0.0.9');
+    const attacker = await udp('127.0.0.66');
+    real.send(announcement('victim01', '127.0.0.9', 4321), node.port + 1, '127.0.0.2');
+    await waitFor(() => node.joined.length === 1, { what: 'the real peer' });
+    attacker.send(announcement('victim01', '127.0.0.9', 4321), node.port + 1, '127.0.0.2');
+    await waitFor(() => warnings(node.lines, 'refused discovery announcement').length === 1, { what: 'the refusal' });
+    expect(warnings(node.lines, 'refused discovery announcement')[0]).toMatchObject({
+      peer: `127.0.0.66:${attacker.address().port}`,
+      nodeId: 'victim01',
+      reason: 'node victim01 is still heard at 127.0.0.9:4321',
+    });
+    expect(await node.peers()).toMatchObject([{ nodeId: 'victim01', endpoint: { host: '127.0.0.9', port: 4321 } }]);
+    expect(node.left).toEqual([]);
+  });
+
+  it('refuses loopback sources when the node is not on loopback', async () => {
+    const node = await startNode({ host: '0.0.0.0', advertise: '192.0.2.10' });
+    const sock = await udp('127.0.0.9');
+    sock.send(announcement('ghost001', '127.0.0.9', 4321), node.port + 1, '127.0.0.9');
+    const drops = () => warnings(node.lines, 'dropped discovery datagram').filter((l) => String(l.peer).startsWith('127.0.0.9:'));
+    await waitFor(() => drops().length === 1, { what: 'the drop' });
+    expect(drops()[0]).toMatchObject({
+      peer: `127.0.0.9:${sock.address().port}`,
+      reason: 'source 127.0.0.9 is a loopback address and this node is not on loopback',
+    });
+    expect(await node.peers()).toEqual([]);
+  });
+
+  it('caps the peers one address can add, logging why', async () => {
+    const node = await startNode({ maxPeersPerAddress: 2 });
+    const attacker = await udp('127.0.0.66');
+    for (let i = 0; i < 50; i++) attacker.send(announcement(`flood${String(i).padStart(3, '0')}`, '127.0.0.66', 2000 + i), node.port + 1, '127.0.0.2');
+    await waitFor(() => warnings(node.lines, 'refused discovery announcement').length >= 1, { what: 'a refusal' });
+    const honest = await udp('127.0.0.9');
+    honest.send(announcement('honest01', '127.0.0.9', 4321), node.port + 1, '127.0.0.2');
+    await waitFor(() => node.joined.some((e) => e.peer?.nodeId === 'honest01'), { what: 'the honest peer' });
+    expect((await node.peers()).map((p) => p.nodeId).sort()).toEqual(['flood000', 'flood001', 'honest01']);
+    // one line per address and kind of refusal, however many datagrams
+    expect(warnings(node.lines, 'refused discovery announcement')).toMatchObject([{ peer: expect.stringMatching(/^127\.0\.0\.66:/), reason: 'too many peers at 127.0.0.66 (2)' }]);
+  });
+
+  it('answers at most one datagram per datagram received, only to the source, never to an address named in the ip field', async () => {
+    const node = await startNode({ discoveryIntervalMs: 60_000, maxPeersPerAddress: 4 });
+    const attacker = await listeningUdp('127.0.0.66');
+    // the attacker listens where replies to its announcements would go, (its address, announced
+    // port + 1), and so does the address it names in the ip field
+    const ports = Array.from({ length: 10 }, (_, i) => 3000 + i * 2);
+    const catchers = await Promise.all(ports.map((p) => listeningUdp('127.0.0.66', p + 1)));
+    const victims = await Promise.all(ports.map((p) => listeningUdp('127.0.0.77', p + 1)));
+    let sent = 0;
+    for (let round = 0; round < 20; round++) {
+      for (const p of ports) {
+        attacker.socket.send(announcement(`spoof${round}x${p}`, '127.0.0.77', p), node.port + 1, '127.0.0.2');
+        sent++;
+      }
+    }
+    const replies = () => catchers.reduce((n, c) => n + c.got.length, 0);
+    await waitFor(() => replies() >= 4, { what: 'the replies to the accepted announcements' });
+    // every datagram handled: a known honest datagram sent last is answered
+    const honest = await listeningUdp('127.0.0.9', 4322);
+    const honestTx = await udp('127.0.0.9');
+    honestTx.send(announcement('honest01', '127.0.0.9', 4321), node.port + 1, '127.0.0.2');
+    await waitFor(() => honest.got.length === 1, { what: 'the reply to the honest peer' });
+    expect(honest.got[0]!.data).toMatchObject({ type: 'discovery', node_id: 'self0001' });
+
+    expect(replies()).toBeLessThanOrEqual(sent);
+    // four endpoints accepted at that address, one reply each within the interval
+    expect(catchers.map((c) => c.got.length).filter((n) => n > 0)).toEqual([1, 1, 1, 1]);
+    expect(attacker.got).toEqual([]);
+    expect(victims.flatMap((v) => v.got)).toEqual([]);
+  });
+
+  it('stays bounded under a flood of announcements with random node ids: table, events, replies and log lines', async () => {
+    const node = await startNode({ maxPeers: 10, maxPeersPerAddress: 4, discoveryIntervalMs: 60_000 });
+    const hosts = ['127.0.0.80', '127.0.0.81', '127.0.0.82', '127.0.0.83', '127.0.0.84'];
+    const sources = await Promise.all(hosts.map((h) => listeningUdp(h)));
+    const linesBefore = node.lines.length;
+    for (let i = 0; i < 3000; i++) {
+      sources[i % hosts.length]!.socket.send(announcement(randomBytes(4).toString('hex'), '127.0.0.77', 2000 + (i % 700)), node.port + 1, '127.0.0.2');
+    }
+    // datagrams from one socket arrive in order (those that a full receive buffer does not drop):
+    // once this marker is logged, the flood from .84 was handled
+    const marked = () => warnings(node.lines, 'dropped discovery datagram').some((l) => String(l.peer).startsWith('127.0.0.84:'));
+    await waitFor(() => marked() || void sources[4]!.socket.send('end of flood', node.port + 1, '127.0.0.2'), { what: 'the marker' });
+    const peers = await node.peers();
+    expect(peers.length).toBeGreaterThan(0);
+    expect(peers.length).toBeLessThanOrEqual(10);
+    expect(node.joined).toHaveLength(peers.length);
+    expect(node.left).toEqual([]);
+    expect(node.lines.length - linesBefore).toBeLessThan(60);
+    expect(sources.flatMap((s) => s.got)).toEqual([]);
   });
 
   it('drops a discovered peer that stops announcing, as peer.left "timeout"', async () => {
     const node = await startNode({ ...fast, peerTimeoutMs: 300 });
     const sock = await udp('127.0.0.9');
     const heardAt = Date.now();
-    sock.send(JSON.stringify({ type: 'discovery', node_id: 'ghost002', node_name: 'Ghost', ip: '127.0.0.9', port: 4321, timestamp: 1 }), node.port + 1, '127.0.0.2');
+    sock.send(announcement('ghost002', '127.0.0.9', 4321), node.port + 1, '127.0.0.2');
     await waitFor(() => node.joined.length === 1, { what: 'peer.joined' });
     await waitFor(() => node.left.length === 1, { what: 'peer.left' });
     expect(Date.now() - heardAt).toBeGreaterThanOrEqual(300);

@@ -1,14 +1,17 @@
-// The transport: owns a node's sockets. Inbound v1 messages become wire.received events,
-// wire.send requests become one TCP connection per message and target, discovery keeps the
-// peer table, and the table's changes become peer.joined / peer.left events.
+// The transport: owns a node's sockets. Inbound v1 messages become wire.received events;
+// wire.send requests become one TCP connection per message and target, each target on its
+// own (a peer that keeps failing is marked down and probed with back-off, see peer-health.ts);
+// discovery keeps the peer table, whose changes become peer.joined / peer.left / peer.updated.
 import { lookup } from 'node:dns/promises';
 import { isIPv4 } from 'node:net';
-import { encodeV1, subjects, v1ToWireMessage, wireMessageToV1, type mesh } from '@meshwork/protocol';
-import type { Service, ServiceContext } from '@meshwork/service';
-import { advertisedAddress, isSpecificHost, parseHostPort, type Config, type HostPort } from './config.ts';
+import { encodeV1, endpointKey, parseHostPort, subjects, v1ToWireMessage, wireMessageToV1, type Delivery, type HostPort, type mesh, type Peer, type PeerRef } from '@meshwork/protocol';
+import { throttledLog, type Service, type ServiceContext } from '@meshwork/service';
+import { advertisedAddress, isOnLoopback, isSpecificHost } from './addresses.ts';
+import type { Config } from './config.ts';
 import { createDiscovery, type Discovery } from './discovery.ts';
-import { SendError } from './errors.ts';
-import { PeerTable, type PeerChange } from './peer-table.ts';
+import { localSendErrors, SendError } from './errors.ts';
+import { PeerHealth, type HealthChange } from './peer-health.ts';
+import { PeerTable, type PeerChange, type PeerEntry } from './peer-table.ts';
 import { createTcpListener, type TcpListener } from './tcp-listener.ts';
 import { createTcpSender } from './tcp-sender.ts';
 
@@ -22,50 +25,119 @@ export function createTransport({ config, log, bus }: ServiceContext<Config>): S
     maxQueued: config.maxQueuedPerPeer,
     log: log.child({ component: 'tcp-sender' }),
   });
+  const health = new PeerHealth({ downAfterFailures: config.downAfterFailures, retryMs: config.downRetryMs, retryMaxMs: config.downRetryMaxMs });
+  // a peer's joins, leaves and renames are logged at most once per interval and endpoint
+  const peerLogs = throttledLog(log, { intervalMs: 10_000 });
   const subs: Array<{ unsubscribe(): void }> = [];
-  let table = new PeerTable({ timeoutMs: config.peerTimeoutMs });
+  const newTable = (staticPeers: HostPort[] = []) =>
+    new PeerTable({
+      timeoutMs: config.peerTimeoutMs,
+      maxPeers: config.maxPeers,
+      maxPeersPerAddress: config.maxPeersPerAddress,
+      replaceAfterMs: config.discoveryIntervalMs,
+      staticPeers,
+    });
+  let table = newTable();
   let listener: TcpListener | undefined;
   let discovery: Discovery | undefined;
   let sweeper: NodeJS.Timeout | undefined;
 
+  /** A peer as the bus sees it: the table's entry and its send health. */
+  function view(entry: PeerEntry): Peer {
+    return { ...entry, ...health.state(endpointKey(entry.endpoint)) };
+  }
+
   function publish(changes: PeerChange[]): void {
     for (const change of changes) {
-      const { peer } = change;
-      const fields = { nodeId: peer.nodeId, name: peer.name, endpoint: `${peer.endpoint.host}:${peer.endpoint.port}`, static: peer.static };
+      const peer = view(change.peer);
+      const where = endpointKey(change.peer.endpoint);
+      const fields = { nodeId: peer.nodeId, name: peer.name, endpoint: where, static: peer.static };
       if (change.kind === 'joined') {
-        log.info(fields, 'peer joined');
+        peerLogs.info(where, fields, 'peer joined');
         bus.publish(subjects.peerJoined, { peer });
-      } else {
-        log.info({ ...fields, reason: change.reason }, 'peer left');
+      } else if (change.kind === 'left') {
+        peerLogs.info(where, { ...fields, reason: change.reason }, 'peer left');
         bus.publish(subjects.peerLeft, { peer, reason: change.reason });
+        if (!table.atEndpoint(change.peer.endpoint)) health.forget(where);
+      } else {
+        peerLogs.info(where, fields, 'peer renamed');
+        bus.publish(subjects.peerUpdated, { peer, reason: 'renamed' });
       }
     }
   }
 
+  function healthChanged(endpoint: HostPort, nodeId: string, change: HealthChange): void {
+    const key = endpointKey(endpoint);
+    const entry = table.atEndpoint(endpoint);
+    const peer: Peer = entry ? view(entry) : { nodeId, endpoint, ...health.state(key) };
+    if (change.kind === 'down') {
+      const queued = sender.dropQueued(endpoint, health.downReason(key));
+      log.warn({ nodeId: peer.nodeId, endpoint: key, error: change.error, retryAt: peer.retryAt, queuedDropped: queued }, 'peer down');
+      bus.publish(subjects.peerUpdated, { peer, reason: `down: ${change.error}` });
+    } else {
+      log.info({ nodeId: peer.nodeId, endpoint: key }, 'peer up');
+      bus.publish(subjects.peerUpdated, { peer, reason: 'up' });
+    }
+  }
+
+  /** Where a target goes: the known node's current endpoint, else the endpoint it names. */
+  function resolve(target: mesh.v1.IPeerRef): { nodeId: string; endpoint: HostPort } | string {
+    const nodeId = target.nodeId ?? '';
+    const known = table.byNodeId(nodeId);
+    if (known) return { nodeId, endpoint: known.endpoint };
+    const host = target.endpoint?.host ?? '';
+    const port = target.endpoint?.port ?? 0;
+    if (isIPv4(host) && port >= 1 && port <= 65535) return { nodeId: nodeId || (table.atEndpoint({ host, port })?.nodeId ?? ''), endpoint: { host, port } };
+    if (!host && !port) return nodeId ? `unknown peer ${nodeId}: not in the peer table, and no endpoint given` : 'target names neither a node id nor an endpoint';
+    return `invalid target endpoint "${host}:${port}"`;
+  }
+
+  async function deliver(target: mesh.v1.IPeerRef, bytes: Buffer | string): Promise<Delivery> {
+    const where = resolve(target);
+    if (typeof where === 'string') return { peer: { nodeId: target.nodeId ?? '', endpoint: target.endpoint ?? undefined }, ok: false, error: where };
+    const { nodeId, endpoint } = where;
+    const peer: PeerRef = { nodeId, endpoint };
+    if (typeof bytes === 'string') return { peer, ok: false, error: bytes };
+    const key = endpointKey(endpoint);
+    const admission = health.admit(key);
+    if (!admission.ok) return { peer, ok: false, error: admission.reason };
+    try {
+      await sender.send(endpoint, bytes);
+      const change = health.succeeded(key);
+      if (change) healthChanged(endpoint, nodeId, change);
+      return { peer, ok: true };
+    } catch (err) {
+      const failure = err instanceof SendError ? err : new SendError(key, (err as Error).message, 'EUNKNOWN', err);
+      if (localSendErrors.has(failure.code)) {
+        health.released(key, admission.probe);
+      } else {
+        const change = health.failed(key, failure.reason, admission.probe);
+        if (change) healthChanged(endpoint, nodeId, change);
+        else if (admission.probe) log.debug({ nodeId, endpoint: key, error: failure.reason, retryAt: health.state(key).retryAt }, 'down peer still failing');
+      }
+      return { peer, ok: false, error: failure.reason };
+    }
+  }
+
   async function send(req: mesh.v1.WireSend): Promise<mesh.v1.WireSendResult.$Properties> {
-    let bytes: Buffer | undefined;
-    let encodeError = '';
+    let bytes: Buffer | string;
     try {
       bytes = encodeV1(wireMessageToV1(req.message ?? {}));
     } catch (err) {
-      encodeError = (err as Error).message;
+      bytes = (err as Error).message;
     }
+    const body = req.message?.chat ?? req.message?.fileChunk;
+    const messageId = body?.messageId ?? '';
+    // each target on its own; its outcome is reported as soon as it is known
     const deliveries = await Promise.all(
-      req.targets.map(async (t) => {
-        const target = { host: t.host ?? '', port: t.port ?? 0 };
-        if (!bytes) return { target, ok: false, error: encodeError };
-        if (!target.host || target.port < 1 || target.port > 65535) return { target, ok: false, error: `invalid target "${target.host}:${target.port}"` };
-        try {
-          await sender.send(target, bytes);
-          return { target, ok: true };
-        } catch (err) {
-          return { target, ok: false, error: err instanceof SendError ? err.reason : (err as Error).message };
-        }
+      req.targets.map(async (target) => {
+        const delivery = await deliver(target, bytes);
+        if (req.report) bus.publish(subjects.wireDelivery, { messageId, delivery });
+        return delivery;
       }),
     );
-    const body = req.message?.chat ?? req.message?.fileChunk;
-    const failed = deliveries.filter((d) => !d.ok).map((d) => ({ peer: `${d.target.host}:${d.target.port}`, error: d.error }));
-    log.debug({ id: body?.messageId, bytes: bytes?.byteLength, targets: deliveries.length, failed }, 'message sent');
+    const failed = deliveries.filter((d) => !d.ok).map((d) => ({ peer: d.peer?.nodeId || endpointKey(d.peer?.endpoint ?? {}), error: d.error }));
+    log.debug({ id: messageId, bytes: typeof bytes === 'string' ? undefined : bytes.byteLength, targets: deliveries.length, failed }, 'message sent');
     return { deliveries };
   }
 
@@ -91,15 +163,16 @@ export function createTransport({ config, log, bus }: ServiceContext<Config>): S
 
   return {
     async start() {
-      const statics = await staticPeers();
-      table = new PeerTable({ timeoutMs: config.peerTimeoutMs, staticPeers: statics });
+      table = newTable(await staticPeers());
 
       listener = createTcpListener({
         host: config.host,
         port: config.port,
         maxMessageBytes: config.maxMessageBytes,
         inboundTimeoutMs: config.inboundTimeoutMs,
+        firstByteTimeoutMs: config.firstByteTimeoutMs,
         maxConnections: config.maxConnections,
+        maxConnectionsPerAddress: config.maxConnectionsPerAddress,
         badFramesPerMinute: config.badFramesPerMinute,
         badFrameCooldownMs: config.badFrameCooldownMs,
         log: log.child({ component: 'tcp-listener' }),
@@ -109,38 +182,34 @@ export function createTransport({ config, log, bus }: ServiceContext<Config>): S
 
       subs.push(
         bus.serve(subjects.wireSend, (req) => send(req)),
-        bus.serve(subjects.peersList, () => ({ peers: table.list() })),
+        bus.serve(subjects.peersList, () => ({ peers: table.list().map(view) })),
       );
       publish(table.list().map((peer) => ({ kind: 'joined', peer })));
 
-      const self = new Set([`${advertise}:${address.port}`, `${config.host}:${address.port}`]);
-      const d = createDiscovery({
+      discovery = createDiscovery({
         host: config.host,
         port: address.port,
         broadcast: config.broadcast,
         advertise,
+        allowLoopback: isOnLoopback(config, advertise),
         intervalMs: config.discoveryIntervalMs,
+        repliesPerSecond: config.repliesPerSecond,
         nodeId: config.nodeId,
-        nodeName: config.nodeName,
+        nodeName: config.name,
         badFramesPerMinute: config.badFramesPerMinute,
         badFrameCooldownMs: config.badFrameCooldownMs,
         log: log.child({ component: 'discovery' }),
-        targets: () => table.endpoints(),
-        onAnnouncement: (a, from) => {
-          const endpoint = { host: a.ip, port: a.port };
-          const unusable = unusableReason(a.ip, `${a.ip}:${a.port}`, self);
-          if (unusable) {
-            log.warn({ peer: `${from.host}:${from.port}`, nodeId: a.node_id, reason: unusable }, 'dropped discovery datagram');
-            return;
-          }
-          const changes = table.announce({ nodeId: a.node_id, name: a.node_name, endpoint });
-          publish(changes);
-          // a newcomer learns us at once rather than at our next round
-          if (changes.some((c) => c.kind === 'joined')) d.announceTo(endpoint);
+        staticTargets: () => table.staticEndpoints(),
+        onAnnouncement: (a) => {
+          const result = table.announce(a);
+          if (!result.ok) return result;
+          publish(result.changes);
+          const change = health.heard(endpointKey(a.endpoint));
+          if (change) healthChanged(a.endpoint, a.nodeId, change);
+          return { ok: true };
         },
       });
-      discovery = d;
-      const discoveryPort = await d.start();
+      const discoveryPort = await discovery.start();
       sweeper = setInterval(() => publish(table.sweep()), config.peerSweepMs);
       await bus.flush();
       return { tcp: `${config.host}:${address.port}`, discoveryPort, advertise };
@@ -153,12 +222,4 @@ export function createTransport({ config, log, bus }: ServiceContext<Config>): S
       await Promise.all([discovery?.close(), listener?.close()]);
     },
   };
-}
-
-/** Why an announced endpoint cannot be a peer's, if it cannot. */
-function unusableReason(ip: string, endpoint: string, self: Set<string>): string | undefined {
-  if (self.has(endpoint)) return `announces this node's own endpoint ${endpoint}`;
-  const first = Number(ip.split('.')[0]);
-  if (!isIPv4(ip) || ip === '0.0.0.0' || ip === '255.255.255.255' || first >= 224) return `announces an address no peer can be reached at: ${ip}`;
-  return undefined;
 }

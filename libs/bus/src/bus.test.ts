@@ -54,6 +54,7 @@ describe('the bus', () => {
     const a = await client(s, 'a');
     const b = await client(s, 'b');
     b.serve(subjects.peersList, () => ({ peers: [{ nodeId: 'n1', name: 'one', endpoint: { host: '127.0.0.3', port: 1 } }] }));
+    await b.flush();
     const reply = await a.request(subjects.peersList, {});
     expect(reply.peers.map((p) => p.nodeId)).toEqual(['n1']);
     const err = await a.request(subjects.chatSend, { content: 'x' }, 1000).catch((e: unknown) => e);
@@ -68,6 +69,7 @@ describe('the bus', () => {
     b.serve(subjects.chatSend, () => {
       throw new Error('transport is not running');
     });
+    await b.flush();
     await expect(a.request(subjects.chatSend, { content: 'x' }, 1000)).rejects.toThrow(/chat\.send failed: transport is not running/);
   });
 

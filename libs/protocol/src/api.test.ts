@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { api, clientEventSchema, messageViewSchema, sendChatBodySchema, sendFileBodySchema, type ClientEvent } from './api.ts';
+import { api, clientEventSchema, messageViewSchema, sendChatBodySchema, uploadQuerySchema, type ClientEvent } from './api.ts';
 import { describeIssues } from './wire/v1.ts';
 
 describe('the client API contract', () => {
-  it('puts every route under /api', () => {
-    for (const path of Object.values(api.routes)) expect(path).toMatch(/^\/api\/[a-z]+$/);
+  it('puts every route under /api but the health check', () => {
+    for (const [name, path] of Object.entries(api.routes)) expect(path).toMatch(name === 'health' ? /^\/healthz$/ : /^\/api\/[a-z]+\/?$/);
     expect(new Set(Object.values(api.routes)).size).toBe(Object.values(api.routes).length);
   });
 
@@ -20,15 +20,17 @@ describe('the client API contract', () => {
     expect(missing.success || describeIssues(missing.error)).toMatch(/^text: /);
   });
 
-  it('wants a non-empty path to send a file', () => {
-    expect(sendFileBodySchema.safeParse({ path: '/tmp/a.txt' }).success).toBe(true);
-    const r = sendFileBodySchema.safeParse({ path: '' });
-    expect(r.success || describeIssues(r.error)).toBe('path: must not be empty');
+  it('wants a file name of 1 to 255 characters for an upload', () => {
+    expect(uploadQuerySchema.safeParse({ name: 'a.txt' }).success).toBe(true);
+    const r = uploadQuerySchema.safeParse({ name: '' });
+    expect(r.success || describeIssues(r.error)).toBe('name: must not be empty');
+    expect(uploadQuerySchema.safeParse({ name: 'x'.repeat(256) }).success).toBe(false);
   });
 
   it('parses each kind of WebSocket event and rejects an unknown one', () => {
-    const message = { id: 'm1', senderId: 'abcd1234', senderName: 'A', timestamp: 1699123456.789, content: 'hi', encrypted: false, direction: 'in', from: '127.0.0.1:9999' } as const;
-    const peer = { nodeId: 'abcd1234', name: 'A', host: '127.0.0.1', port: 9999, lastSeen: 1, static: false };
+    const message = { id: 'm1', senderId: 'abcd1234', senderName: 'A', timestamp: 1699123456.789, content: 'hi', security: 'plain', direction: 'in', from: '127.0.0.1:9999' } as const;
+    const peer = { nodeId: 'abcd1234', name: 'A', host: '127.0.0.1', port: 9999, lastSeen: 1, static: false, down: false };
+    const ref = { nodeId: 'abcd1234', address: '127.0.0.1:9999' };
     const events: ClientEvent[] = [
       { type: 'chat', message },
       { type: 'peer.joined', peer },
@@ -36,6 +38,9 @@ describe('the client API contract', () => {
       { type: 'file.progress', fileId: 'f', filename: 'a.txt', direction: 'in', bytesDone: 8192, size: 9000, chunksDone: 1, totalChunks: 2 },
       { type: 'file.received', fileId: 'f', filename: 'a.txt', size: 9000, sha256: 'ab'.repeat(32), senderId: 'abcd1234', senderName: 'A' },
       { type: 'file.failed', fileId: 'f', filename: 'a.txt', direction: 'out', reason: 'no peers' },
+      { type: 'peer.updated', peer: { ...peer, down: true, lastError: 'connection refused', retryAt: 5 }, reason: 'down' },
+      { type: 'file.sent', fileId: 'f', filename: 'a.txt', size: 9000, peers: [{ peer: ref, ok: true }, { peer: ref, ok: false, error: 'peer down' }] },
+      { type: 'chat.delivery', messageId: 'm1', peer: ref, ok: false, error: 'connection refused' },
     ];
     for (const e of events) expect(clientEventSchema.parse(JSON.parse(JSON.stringify(e)))).toEqual(e);
     expect(clientEventSchema.safeParse({ type: 'chat.deleted', id: 'm1' }).success).toBe(false);

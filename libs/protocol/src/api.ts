@@ -7,13 +7,30 @@ export const api = {
     status: '/api/status',
     peers: '/api/peers',
     messages: '/api/messages',
+    /** GET: the files received; POST: send a file (its bytes as the body, ?name=FILENAME) */
     files: '/api/files',
+    /** GET /api/files/NAME: download a received file */
+    file: '/api/files/',
     /** WebSocket: a stream of ClientEvent JSON texts */
     events: '/api/events',
+    /** POST { secret }: a browser trades the client secret for a session cookie */
+    login: '/api/login',
+    /** no secret needed: is the gateway up */
+    health: '/healthz',
+  },
+  auth: {
+    /** file in the node's data folder (mode 0600) holding the client secret */
+    secretFile: 'client-secret',
+    /** `Authorization: Bearer <secret>` */
+    scheme: 'Bearer',
+    /** the browser's session cookie (HttpOnly, SameSite=Strict), one per node */
+    cookie: (nodeId: string) => `meshwork-${nodeId}`,
+    /** the URL mesh up prints: http://HOST:PORT/#secret=<secret> (a fragment never reaches a server or a log) */
+    fragment: 'secret',
   },
   /** UTF-8 bytes of one chat's text */
   maxChatBytes: 32 * 1024,
-  /** bytes of one request body */
+  /** bytes of one JSON request body */
   maxBodyBytes: 64 * 1024,
 } as const;
 
@@ -28,8 +45,13 @@ export const sendChatBodySchema = z.object({
     .refine((s) => utf8Length(s) <= api.maxChatBytes, `must be at most ${api.maxChatBytes} bytes of UTF-8`),
 });
 
-export const sendFileBodySchema = z.object({
-  path: z.string().min(1, 'must not be empty').max(4096, 'must be at most 4096 characters'),
+/** POST /api/files?name=...: the name the peers will see (made safe by each receiver). */
+export const uploadQuerySchema = z.object({
+  name: z.string().min(1, 'must not be empty').max(255, 'must be at most 255 characters'),
+});
+
+export const loginBodySchema = z.object({
+  secret: z.string().min(1, 'must not be empty').max(256),
 });
 
 // Responses
@@ -38,6 +60,10 @@ export const statusSchema = z.object({
   nodeId: z.string(),
   name: z.string(),
   version: z.string().optional(),
+  limits: z.object({
+    /** UTF-8 bytes of one chat's text */
+    chatBytes: z.number().int().positive(),
+  }),
 });
 
 export const peerViewSchema = z.object({
@@ -49,7 +75,21 @@ export const peerViewSchema = z.object({
   /** ms since the epoch; 0 if never heard */
   lastSeen: z.number(),
   static: z.boolean(),
+  /** sends to it keep failing: it is tried again at retryAt */
+  down: z.boolean(),
+  lastError: z.string().optional(),
+  /** ms since the epoch */
+  retryAt: z.number().optional(),
 });
+
+/** A peer named in an outcome: its node id where known, and the address ("host:port"). */
+export const peerRefViewSchema = z.object({
+  nodeId: z.string(),
+  address: z.string(),
+});
+
+/** plain: clear text; password: v1 network password, decrypted; unreadable: ciphertext this node cannot decrypt. */
+export const chatSecurity = z.enum(['plain', 'password', 'unreadable']);
 
 export const messageViewSchema = z.object({
   id: z.string(),
@@ -57,9 +97,9 @@ export const messageViewSchema = z.object({
   senderName: z.string(),
   /** seconds since the epoch, as on the wire */
   timestamp: z.number(),
+  /** the clear text; empty when unreadable */
   content: z.string(),
-  /** the content looks like v1 ciphertext this node could not read */
-  encrypted: z.boolean(),
+  security: chatSecurity,
   direction: z.enum(['in', 'out']),
   /** remote address it came from ('host:port'), for direction 'in' */
   from: z.string().optional(),
@@ -67,10 +107,8 @@ export const messageViewSchema = z.object({
 
 export const sendChatResultSchema = z.object({
   message: messageViewSchema,
-  /** peers that took the message */
-  delivered: z.number().int().nonnegative(),
-  /** peers it was sent to */
-  peers: z.number().int().nonnegative(),
+  /** the peers it was handed to; each outcome follows as a chat.delivery event */
+  targets: z.array(peerRefViewSchema),
 });
 
 export const fileViewSchema = z.object({
@@ -89,6 +127,8 @@ export const sendFileResultSchema = z.object({
 
 export const apiErrorSchema = z.object({ error: z.string() });
 
+export const healthSchema = z.object({ ok: z.boolean() });
+
 // WebSocket events (server -> client; whatever a client sends is ignored)
 
 const transferDirection = z.enum(['in', 'out']);
@@ -97,6 +137,7 @@ export const clientEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('chat'), message: messageViewSchema }),
   z.object({ type: z.literal('peer.joined'), peer: peerViewSchema }),
   z.object({ type: z.literal('peer.left'), peer: peerViewSchema, reason: z.string() }),
+  z.object({ type: z.literal('peer.updated'), peer: peerViewSchema, reason: z.string() }),
   z.object({
     type: z.literal('file.progress'),
     fileId: z.string(),
@@ -123,10 +164,28 @@ export const clientEventSchema = z.discriminatedUnion('type', [
     direction: transferDirection,
     reason: z.string(),
   }),
+  z.object({
+    type: z.literal('file.sent'),
+    fileId: z.string(),
+    filename: z.string(),
+    size: z.number().nonnegative(),
+    peers: z.array(z.object({ peer: peerRefViewSchema, ok: z.boolean(), error: z.string().optional() })),
+  }),
+  z.object({
+    type: z.literal('chat.delivery'),
+    messageId: z.string(),
+    peer: peerRefViewSchema,
+    ok: z.boolean(),
+    error: z.string().optional(),
+  }),
 ]);
 
 export type SendChatBody = z.infer<typeof sendChatBodySchema>;
-export type SendFileBody = z.infer<typeof sendFileBodySchema>;
+export type UploadQuery = z.infer<typeof uploadQuerySchema>;
+export type LoginBody = z.infer<typeof loginBodySchema>;
+export type PeerRefView = z.infer<typeof peerRefViewSchema>;
+export type ChatSecurityView = z.infer<typeof chatSecurity>;
+export type Health = z.infer<typeof healthSchema>;
 export type Status = z.infer<typeof statusSchema>;
 export type PeerView = z.infer<typeof peerViewSchema>;
 export type MessageView = z.infer<typeof messageViewSchema>;

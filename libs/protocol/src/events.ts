@@ -16,6 +16,9 @@ export type FileChunk = mesh.v1.FileChunk.$Properties;
 export type FileMetadata = mesh.v1.FileMetadata.$Properties;
 export type WireMessage = mesh.v1.WireMessage.$Properties;
 export type Delivery = mesh.v1.Delivery.$Properties;
+export type PeerRef = mesh.v1.PeerRef.$Properties;
+export const ChatSecurity = mesh.v1.ChatSecurity;
+export type ChatSecurity = mesh.v1.ChatSecurity;
 export const Direction = mesh.v1.Direction;
 export type Direction = mesh.v1.Direction;
 

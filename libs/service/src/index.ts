@@ -1,4 +1,4 @@
-export { baseConfigSchema, describeConfig, envName, kebab, loadConfig, type LoadOptions } from './config.ts';
-export { ConfigError } from './errors.ts';
 export { createLogger, type Logger, type LoggerOptions } from './logger.ts';
-export { runService, type ReadyMessage, type Service, type ServiceContext } from './run-service.ts';
+export { CONFIG_EXIT_CODE, runService, type ReadyMessage, type Service, type ServiceContext } from './run-service.ts';
+export { clientSecretPath, ensureClientSecret, readClientSecret, secretMatches } from './client-secret.ts';
+export { LogThrottle, throttledLog, type Admitted, type LogThrottleOptions, type ThrottledLog } from './log-throttle.ts';

@@ -3,7 +3,7 @@
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { connectBus, type Bus } from '@meshwork/bus';
-import { baseConfigSchema, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, type baseConfigSchema } from '@meshwork/config';
 import { createLogger } from './logger.ts';
 
 export interface Service {
@@ -27,6 +27,9 @@ export interface ReadyMessage {
 
 type BaseSchema = z.ZodObject<typeof baseConfigSchema.shape>;
 
+/** A service exits with this (EX_CONFIG) when its configuration is invalid: restarting cannot help. */
+export const CONFIG_EXIT_CODE = 78;
+
 export async function runService<S extends BaseSchema>(
   name: string,
   schema: S,
@@ -34,7 +37,14 @@ export async function runService<S extends BaseSchema>(
 ): Promise<void> {
   let log: Logger = createLogger({ service: name });
   try {
-    const config = loadConfig(schema);
+    let config: z.infer<S>;
+    try {
+      config = loadConfig(schema);
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      log.fatal(`${name} cannot start: ${err.message}`);
+      process.exit(CONFIG_EXIT_CODE);
+    }
     log = createLogger({ service: name, nodeId: config.nodeId, debug: config.debug });
     log.debug({ config }, 'configuration');
     const bus = await connectBus({ url: config.natsUrl, token: config.natsToken, name: `${name}@${config.nodeId}`, log });

@@ -1,15 +1,19 @@
 // A real meshwork node for tests: `mesh up` as a child process (its own nats-server and
-// four services), its JSON logs kept, and the `mesh` CLI pointed at its gateway.
+// four services), its JSON logs and stderr kept, and the `mesh` CLI pointed at its gateway
+// and data folder (where the client secret is).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { api } from '@meshwork/protocol';
 import { assertPrivateNetwork, LOOPBACK_BROADCAST } from './network.ts';
 import { freePort } from './ports.ts';
 import { waitFor } from './wait.ts';
 
 const MESH_BIN = fileURLToPath(new URL('../../../apps/cli/bin/mesh.js', import.meta.url));
+const LOGIN_URL = /Open in a browser: (\S+)/;
 
 export interface NodeOptions {
   name: string;
@@ -20,6 +24,12 @@ export interface NodeOptions {
   peers?: string[];
   broadcast?: string;
   debug?: boolean;
+  /** more `mesh up` options, as flags */
+  args?: string[];
+  /** more environment for `mesh up` (MESH_PASSWORD, say: never on a command line) */
+  env?: Record<string, string>;
+  /** the node's data folder (default: a new temporary one); removed when the node stops */
+  dataDir?: string;
 }
 
 export type LogLine = Record<string, unknown> & { msg?: string; level?: number; service?: string };
@@ -47,10 +57,17 @@ export interface TestNode extends AsyncDisposable {
   readonly downloads: string;
   readonly gateway: string;
   readonly nodeId: string;
+  /** the node's client secret (the client-secret file of its data folder) */
+  readonly secret: string;
+  /** what `mesh up` printed for the browser: the UI address carrying the secret in its fragment */
+  readonly loginUrl: string;
   readonly process: ChildProcess;
+  /** its JSON log lines (stdout) */
   readonly logs: LogLine[];
+  /** its stderr, line by line (the most recent 1000) */
+  readonly stderr: string[];
   state(): Promise<NodeState>;
-  /** runs the `mesh` CLI against this node's gateway */
+  /** runs the `mesh` CLI against this node (MESH_GATEWAY and MESH_DATA_DIR set) */
   mesh(...args: string[]): Promise<MeshResult>;
   /** runs it and parses its --json output */
   meshJson<T>(...args: string[]): Promise<T>;
@@ -74,12 +91,13 @@ export async function startNode(opts: NodeOptions): Promise<TestNode> {
   const broadcast = opts.broadcast ?? LOOPBACK_BROADCAST;
   assertPrivateNetwork(opts.host, broadcast, ...(opts.peers ?? []).map((p) => p.split(':')[0]!));
   const port = opts.port ?? (await freePort(opts.host));
-  const dataDir = await mkdtemp(join(tmpdir(), `mesh-${opts.name}-`));
+  const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), `mesh-${opts.name}-`)));
   const args = ['up', '--name', opts.name, '--host', opts.host, '--port', String(port), '--broadcast', broadcast, '--gateway', `${opts.host}:0`, '--data-dir', dataDir];
-  for (const p of opts.peers ?? []) args.push('--peer', p);
+  for (const p of opts.peers ?? []) args.push('--peers', p);
   if (opts.debug) args.push('--debug');
+  args.push(...(opts.args ?? []));
 
-  const child = spawn(process.execPath, [MESH_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MESH_BIN, ...args], { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: LogLine[] = [];
   let partial = '';
   child.stdout!.setEncoding('utf8').on('data', (data: string) => {
@@ -93,13 +111,20 @@ export async function startNode(opts: NodeOptions): Promise<TestNode> {
       }
     }
   });
-  let stderr = '';
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr = (stderr + d).slice(-4000)));
+  const stderr: string[] = [];
+  let partialErr = '';
+  child.stderr!.setEncoding('utf8').on('data', (data: string) => {
+    const lines = (partialErr + data).split('\n');
+    partialErr = lines.pop()!;
+    stderr.push(...lines);
+    if (stderr.length > 1000) stderr.splice(0, stderr.length - 1000);
+  });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const died = () => new Error(`node ${opts.name} exited: ${stderr.slice(-20).join('\n')}`);
 
   const waitForLog = (match: (line: LogLine) => boolean, what: string, timeoutMs = 20_000) =>
     waitFor(() => {
-      if (child.exitCode !== null) throw new Error(`node ${opts.name} exited: ${stderr}`);
+      if (child.exitCode !== null) throw died();
       return logs.find(match);
     }, { what: `${opts.name}: ${what}`, timeoutMs });
 
@@ -114,14 +139,22 @@ export async function startNode(opts: NodeOptions): Promise<TestNode> {
   };
 
   let ready: LogLine;
+  let loginUrl: string;
+  let secret: string;
   try {
     ready = await waitForLog((l) => typeof l.msg === 'string' && l.msg.startsWith('node ready'), 'node ready', 60_000);
+    // printed on stderr just after the log line on stdout
+    loginUrl = await waitFor(() => {
+      if (child.exitCode !== null) throw died();
+      return stderr.map((l) => LOGIN_URL.exec(l)?.[1]).find(Boolean);
+    }, { what: `${opts.name}: the login URL on stderr`, timeoutMs: 10_000 });
+    secret = (await readFile(join(dataDir, api.auth.secretFile), 'utf8')).trim();
   } catch (err) {
     await stop();
     throw err;
   }
   const gateway = String(ready.ui);
-  const env = { MESH_GATEWAY: gateway };
+  const env = { MESH_GATEWAY: gateway, MESH_DATA_DIR: dataDir };
   const mesh = (...a: string[]) => runMesh(a, env);
   return {
     name: opts.name,
@@ -132,8 +165,11 @@ export async function startNode(opts: NodeOptions): Promise<TestNode> {
     downloads: join(dataDir, 'downloads'),
     gateway,
     nodeId: String(ready.nodeId),
+    secret,
+    loginUrl,
     process: child,
     logs,
+    stderr,
     state: async () => JSON.parse(await readFile(join(dataDir, 'run', 'node.json'), 'utf8')) as NodeState,
     mesh,
     async meshJson<T>(...a: string[]) {
@@ -147,9 +183,11 @@ export async function startNode(opts: NodeOptions): Promise<TestNode> {
   };
 }
 
-/** Whether node x has y in its peer table (asked over x's client API). */
+/** Whether node x has y in its peer table (asked over x's client API, with x's secret). */
 export async function knows(x: TestNode, y: TestNode): Promise<boolean> {
-  const peers = (await (await fetch(`${x.gateway}/api/peers`)).json()) as Array<{ nodeId: string }>;
+  const response = await fetch(`${x.gateway}${api.routes.peers}`, { headers: { authorization: `${api.auth.scheme} ${x.secret}` } });
+  if (!response.ok) throw new Error(`${x.name}: GET ${api.routes.peers} answered ${response.status}`);
+  const peers = (await response.json()) as Array<{ nodeId: string }>;
   return peers.some((p) => p.nodeId === y.nodeId);
 }
 
@@ -172,4 +210,29 @@ export async function startPair(a: NodeOptions, b: NodeOptions): Promise<[TestNo
     await Promise.all(nodes.map((n) => n.stop()));
     throw err;
   }
+}
+
+/** Whether pid runs (a zombie has ended: only its parent has not collected it yet). */
+export function isRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat[stat.lastIndexOf(')') + 2] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/** Pids of the running processes whose command line mentions text (a data folder, say). */
+export function processesMentioning(text: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry) && Number(entry) !== process.pid)
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number)
+    .filter(isRunning);
 }

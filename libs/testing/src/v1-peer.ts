@@ -1,23 +1,55 @@
 // A peer that speaks v1 as WIRE.md describes the original app, and nothing else: one JSON
 // object per TCP connection, discovery datagrams to TCP port + 1. Deliberately independent
-// of meshwork's own code, so it checks meshwork against the spec, not against itself.
-import { createHash, randomUUID } from 'node:crypto';
+// of meshwork's own code, so it checks meshwork against the spec, not against itself: with a
+// password it encrypts through the npm "fernet" package, never through meshwork's v1-password.ts.
+import { createHash, pbkdf2Sync, randomUUID } from 'node:crypto';
 import { createSocket, type Socket } from 'node:dgram';
+import { createRequire } from 'node:module';
 import { connect, createServer, type Server } from 'node:net';
 import { assertPrivateNetwork, LOOPBACK_BROADCAST } from './network.ts';
 
 type Json = Record<string, unknown>;
 
+export interface V1PeerOptions {
+  /** the v1 network password: chat content is then Fernet-encrypted as the original does it */
+  password?: string;
+}
+
+export interface V1Chat {
+  message: Json;
+  content: string;
+  /** what the original app would display: the plaintext, "[ENCRYPTED MESSAGE - WRONG PASSWORD]", or the content as is */
+  text: string;
+  /** with a password: the content decrypted; without: the content does not look encrypted ("Z0FBQUFB...") */
+  readable: boolean;
+}
+
+export const V1_WRONG_PASSWORD = '[ENCRYPTED MESSAGE - WRONG PASSWORD]';
+
 export class V1Peer implements AsyncDisposable {
   readonly nodeId = randomUUID().slice(0, 8);
   readonly received: Json[] = [];
+  /** every chat received, as the original would show it */
+  readonly chats: V1Chat[] = [];
   readonly peers = new Map<string, { ip: string; port: number; name: string }>();
   #tcp?: Server;
   #udp?: Socket;
+  #out?: Socket;
   #timer?: NodeJS.Timeout;
+  #fernet?: V1Fernet;
 
-  constructor(readonly host: string, readonly port: number, readonly name = 'V1-Peer', readonly broadcast = LOOPBACK_BROADCAST) {
+  constructor(readonly host: string, readonly port: number, readonly name = 'V1-Peer', readonly broadcast = LOOPBACK_BROADCAST, options: V1PeerOptions = {}) {
     assertPrivateNetwork(host, broadcast);
+    this.usePassword(options.password);
+  }
+
+  /** Sets (or, with undefined or '', clears) the password for chats sent and read from now on. */
+  usePassword(password: string | undefined): void {
+    this.#fernet = password ? new V1Fernet(password) : undefined;
+  }
+
+  get hasPassword(): boolean {
+    return this.#fernet !== undefined;
   }
 
   async start(): Promise<void> {
@@ -25,11 +57,14 @@ export class V1Peer implements AsyncDisposable {
       const parts: Buffer[] = [];
       socket.on('data', (d) => parts.push(d));
       socket.on('end', () => {
+        let message: Json;
         try {
-          this.received.push(JSON.parse(Buffer.concat(parts).toString('utf8')) as Json);
+          message = JSON.parse(Buffer.concat(parts).toString('utf8')) as Json;
         } catch {
-          // "Invalid JSON": the original drops it
+          return; // "Invalid JSON": the original drops it
         }
+        this.received.push(message);
+        if (message.type === 'chat' && typeof message.content === 'string') this.chats.push(this.#read(message, message.content));
       });
       socket.on('error', () => {});
     });
@@ -46,20 +81,32 @@ export class V1Peer implements AsyncDisposable {
       }
     });
     await new Promise<void>((r) => this.#udp!.bind(this.port + 1, '0.0.0.0', r));
-    this.#udp.setBroadcast(true);
+    // On a LAN a host's datagrams carry its one address; on a loopback shared by several
+    // test hosts, a socket bound to this peer's own address makes them carry it too.
+    this.#out = createSocket({ type: 'udp4' });
+    await new Promise<void>((r) => this.#out!.bind(0, this.host, r));
+    this.#out.setBroadcast(true);
     this.announce();
     this.#timer = setInterval(() => this.announce(), 1000);
   }
 
   announce(): void {
     const datagram = { type: 'discovery', node_id: this.nodeId, node_name: this.name, ip: this.host, port: this.port, timestamp: Date.now() / 1000 };
-    this.#udp?.send(JSON.stringify(datagram), this.port + 1, this.broadcast);
+    this.#out?.send(JSON.stringify(datagram), this.port + 1, this.broadcast);
   }
 
-  async sendChat(content: string): Promise<string> {
+  /** Sends text as a chat to every peer, encrypted when a password is set; returns its message_id. */
+  async sendChat(text: string): Promise<string> {
     const id = randomUUID();
+    const content = this.#fernet ? this.#fernet.encrypt(text) : text;
     await this.#toAll({ type: 'chat', message_id: id, sender_id: this.nodeId, sender_name: this.name, timestamp: Date.now() / 1000, content });
     return id;
+  }
+
+  #read(message: Json, content: string): V1Chat {
+    if (!this.#fernet) return { message, content, text: content, readable: !content.startsWith('Z0FBQUFB') };
+    const text = this.#fernet.decrypt(content);
+    return text === undefined ? { message, content, text: V1_WRONG_PASSWORD, readable: false } : { message, content, text, readable: true };
   }
 
   async sendFile(filename: string, data: Buffer): Promise<void> {
@@ -91,21 +138,53 @@ export class V1Peer implements AsyncDisposable {
 
   async #toAll(message: Json): Promise<void> {
     const text = JSON.stringify(message);
-    await Promise.all([...this.peers.values()].map((p) => send(p.ip, p.port, text)));
+    await Promise.all([...this.peers.values()].map((p) => send(this.host, p.ip, p.port, text)));
   }
 
   async stop(): Promise<void> {
     clearInterval(this.#timer);
     await new Promise<void>((r) => (this.#udp ? this.#udp.close(() => r()) : r()));
+    await new Promise<void>((r) => (this.#out ? this.#out.close(() => r()) : r()));
     await new Promise<void>((r) => (this.#tcp ? this.#tcp.close(() => r()) : r()));
   }
 
   [Symbol.asyncDispose] = () => this.stop();
 }
 
-function send(host: string, port: number, text: string): Promise<void> {
+// WIRE.md "Password (v1)": key = urlsafe base64 of PBKDF2-HMAC-SHA256(password, fixed salt,
+// 100000, 32) used as a Fernet key; content = standard base64 of the Fernet token's text.
+interface FernetModule {
+  Secret: new (urlsafeBase64Key: string) => object;
+  Token: new (opts: { secret: object; ttl: number }) => { encode(message: string): string; decode(token: string): string };
+}
+
+class V1Fernet {
+  readonly #secret: object;
+  // Loaded only when a password is used: the package adds String.prototype.lpad.
+  readonly #fernet = createRequire(import.meta.url)('fernet') as FernetModule;
+
+  constructor(password: string) {
+    const key = pbkdf2Sync(Buffer.from(password, 'utf8'), 'mesh_network_salt_2024', 100_000, 32, 'sha256');
+    this.#secret = new this.#fernet.Secret(key.toString('base64').replaceAll('+', '-').replaceAll('/', '_'));
+  }
+
+  encrypt(text: string): string {
+    return Buffer.from(new this.#fernet.Token({ secret: this.#secret, ttl: 0 }).encode(text), 'ascii').toString('base64');
+  }
+
+  /** The plaintext, or undefined when the content is not a token made with this password. */
+  decrypt(content: string): string | undefined {
+    try {
+      return new this.#fernet.Token({ secret: this.#secret, ttl: 0 }).decode(Buffer.from(content, 'base64').toString('latin1'));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function send(localAddress: string, host: string, port: number, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const socket = connect({ host, port }, () => socket.end(text));
+    const socket = connect({ host, port, localAddress }, () => socket.end(text));
     socket.once('close', () => resolve());
     socket.once('error', reject);
   });

@@ -122,6 +122,15 @@ export namespace mesh {
             /** Peer dialect. */
             dialect: string;
 
+            /** Peer down. */
+            down: boolean;
+
+            /** Peer lastError. */
+            lastError: string;
+
+            /** Peer retryAt. */
+            retryAt: number;
+
             /**
              * Creates a new Peer instance using the specified properties.
              * @param [properties] Properties to set
@@ -179,12 +188,99 @@ export namespace mesh {
                 /** Peer dialect */
                 dialect?: (string|null);
 
+                /** Peer down */
+                down?: (boolean|null);
+
+                /** Peer lastError */
+                lastError?: (string|null);
+
+                /** Peer retryAt */
+                retryAt?: (number|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of a Peer. */
             type $Shape = mesh.v1.Peer.$Properties;
+        }
+
+        /**
+         * Properties of a PeerRef.
+         * @deprecated Use mesh.v1.PeerRef.$Properties instead.
+         */
+        interface IPeerRef extends mesh.v1.PeerRef.$Properties {
+        }
+
+        /** Represents a PeerRef. */
+        class PeerRef {
+
+            /**
+             * Constructs a new PeerRef.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: mesh.v1.PeerRef.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PeerRef nodeId. */
+            nodeId: string;
+
+            /** PeerRef endpoint. */
+            endpoint?: (mesh.v1.Endpoint.$Properties|null);
+
+            /**
+             * Creates a new PeerRef instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PeerRef instance
+             */
+            static create(properties: mesh.v1.PeerRef.$Shape): mesh.v1.PeerRef & mesh.v1.PeerRef.$Shape;
+            static create(properties?: mesh.v1.PeerRef.$Properties): mesh.v1.PeerRef;
+
+            /**
+             * Encodes the specified PeerRef message. Does not implicitly {@link mesh.v1.PeerRef.verify|verify} messages.
+             * @param message PeerRef message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: mesh.v1.PeerRef.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PeerRef message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {mesh.v1.PeerRef & mesh.v1.PeerRef.$Shape} PeerRef
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesh.v1.PeerRef & mesh.v1.PeerRef.$Shape;
+
+            /**
+             * Gets the type url for PeerRef
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PeerRef {
+
+            /** Properties of a PeerRef. */
+            interface $Properties {
+
+                /** PeerRef nodeId */
+                nodeId?: (string|null);
+
+                /** PeerRef endpoint */
+                endpoint?: (mesh.v1.Endpoint.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PeerRef. */
+            type $Shape = mesh.v1.PeerRef.$Properties;
         }
 
         /**
@@ -689,7 +785,10 @@ export namespace mesh {
             message?: (mesh.v1.WireMessage.$Properties|null);
 
             /** WireSend targets. */
-            targets: mesh.v1.Endpoint.$Properties[];
+            targets: mesh.v1.PeerRef.$Properties[];
+
+            /** WireSend report. */
+            report: boolean;
 
             /**
              * Creates a new WireSend instance using the specified properties.
@@ -734,7 +833,10 @@ export namespace mesh {
                 message?: (mesh.v1.WireMessage.$Properties|null);
 
                 /** WireSend targets */
-                targets?: (mesh.v1.Endpoint.$Properties[]|null);
+                targets?: (mesh.v1.PeerRef.$Properties[]|null);
+
+                /** WireSend report */
+                report?: (boolean|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -743,7 +845,8 @@ export namespace mesh {
             /** Shape of a WireSend. */
             type $Shape = {
               message?: mesh.v1.WireMessage.$Shape|null;
-              targets?: mesh.v1.Endpoint.$Shape[]|null;
+              targets?: mesh.v1.PeerRef.$Shape[]|null;
+              report?: boolean|null;
               $unknowns?: Uint8Array[];
             };
         }
@@ -767,8 +870,8 @@ export namespace mesh {
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
 
-            /** Delivery target. */
-            target?: (mesh.v1.Endpoint.$Properties|null);
+            /** Delivery peer. */
+            peer?: (mesh.v1.PeerRef.$Properties|null);
 
             /** Delivery ok. */
             ok: boolean;
@@ -815,8 +918,8 @@ export namespace mesh {
             /** Properties of a Delivery. */
             interface $Properties {
 
-                /** Delivery target */
-                target?: (mesh.v1.Endpoint.$Properties|null);
+                /** Delivery peer */
+                peer?: (mesh.v1.PeerRef.$Properties|null);
 
                 /** Delivery ok */
                 ok?: (boolean|null);
@@ -902,6 +1005,84 @@ export namespace mesh {
 
             /** Shape of a WireSendResult. */
             type $Shape = mesh.v1.WireSendResult.$Properties;
+        }
+
+        /**
+         * Properties of a WireDelivery.
+         * @deprecated Use mesh.v1.WireDelivery.$Properties instead.
+         */
+        interface IWireDelivery extends mesh.v1.WireDelivery.$Properties {
+        }
+
+        /** Represents a WireDelivery. */
+        class WireDelivery {
+
+            /**
+             * Constructs a new WireDelivery.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: mesh.v1.WireDelivery.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** WireDelivery messageId. */
+            messageId: string;
+
+            /** WireDelivery delivery. */
+            delivery?: (mesh.v1.Delivery.$Properties|null);
+
+            /**
+             * Creates a new WireDelivery instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns WireDelivery instance
+             */
+            static create(properties: mesh.v1.WireDelivery.$Shape): mesh.v1.WireDelivery & mesh.v1.WireDelivery.$Shape;
+            static create(properties?: mesh.v1.WireDelivery.$Properties): mesh.v1.WireDelivery;
+
+            /**
+             * Encodes the specified WireDelivery message. Does not implicitly {@link mesh.v1.WireDelivery.verify|verify} messages.
+             * @param message WireDelivery message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: mesh.v1.WireDelivery.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a WireDelivery message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {mesh.v1.WireDelivery & mesh.v1.WireDelivery.$Shape} WireDelivery
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesh.v1.WireDelivery & mesh.v1.WireDelivery.$Shape;
+
+            /**
+             * Gets the type url for WireDelivery
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace WireDelivery {
+
+            /** Properties of a WireDelivery. */
+            interface $Properties {
+
+                /** WireDelivery messageId */
+                messageId?: (string|null);
+
+                /** WireDelivery delivery */
+                delivery?: (mesh.v1.Delivery.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a WireDelivery. */
+            type $Shape = mesh.v1.WireDelivery.$Properties;
         }
 
         /**
@@ -1120,6 +1301,19 @@ export namespace mesh {
             type $Shape = mesh.v1.PeerList.$Properties;
         }
 
+        /** ChatSecurity enum. */
+        enum ChatSecurity {
+
+            /** CHAT_SECURITY_PLAIN value */
+            CHAT_SECURITY_PLAIN = 0,
+
+            /** CHAT_SECURITY_V1_PASSWORD value */
+            CHAT_SECURITY_V1_PASSWORD = 1,
+
+            /** CHAT_SECURITY_UNREADABLE value */
+            CHAT_SECURITY_UNREADABLE = 2
+        }
+
         /**
          * Properties of a ChatSendRequest.
          * @deprecated Use mesh.v1.ChatSendRequest.$Properties instead.
@@ -1141,6 +1335,9 @@ export namespace mesh {
 
             /** ChatSendRequest content. */
             content: string;
+
+            /** ChatSendRequest messageId. */
+            messageId: string;
 
             /**
              * Creates a new ChatSendRequest instance using the specified properties.
@@ -1184,6 +1381,9 @@ export namespace mesh {
                 /** ChatSendRequest content */
                 content?: (string|null);
 
+                /** ChatSendRequest messageId */
+                messageId?: (string|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
@@ -1214,11 +1414,17 @@ export namespace mesh {
             /** ChatSendReply chat. */
             chat?: (mesh.v1.Chat.$Properties|null);
 
-            /** ChatSendReply deliveries. */
-            deliveries: mesh.v1.Delivery.$Properties[];
+            /** ChatSendReply targets. */
+            targets: mesh.v1.PeerRef.$Properties[];
 
             /** ChatSendReply error. */
             error: string;
+
+            /** ChatSendReply security. */
+            security: mesh.v1.ChatSecurity;
+
+            /** ChatSendReply tooLarge. */
+            tooLarge: boolean;
 
             /**
              * Creates a new ChatSendReply instance using the specified properties.
@@ -1262,11 +1468,17 @@ export namespace mesh {
                 /** ChatSendReply chat */
                 chat?: (mesh.v1.Chat.$Properties|null);
 
-                /** ChatSendReply deliveries */
-                deliveries?: (mesh.v1.Delivery.$Properties[]|null);
+                /** ChatSendReply targets */
+                targets?: (mesh.v1.PeerRef.$Properties[]|null);
 
                 /** ChatSendReply error */
                 error?: (string|null);
+
+                /** ChatSendReply security */
+                security?: (mesh.v1.ChatSecurity|null);
+
+                /** ChatSendReply tooLarge */
+                tooLarge?: (boolean|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -1300,6 +1512,9 @@ export namespace mesh {
 
             /** ChatReceived from. */
             from?: (mesh.v1.Endpoint.$Properties|null);
+
+            /** ChatReceived security. */
+            security: mesh.v1.ChatSecurity;
 
             /**
              * Creates a new ChatReceived instance using the specified properties.
@@ -1345,6 +1560,9 @@ export namespace mesh {
 
                 /** ChatReceived from */
                 from?: (mesh.v1.Endpoint.$Properties|null);
+
+                /** ChatReceived security */
+                security?: (mesh.v1.ChatSecurity|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -1433,6 +1651,168 @@ export namespace mesh {
         }
 
         /**
+         * Properties of a FileAdmitRequest.
+         * @deprecated Use mesh.v1.FileAdmitRequest.$Properties instead.
+         */
+        interface IFileAdmitRequest extends mesh.v1.FileAdmitRequest.$Properties {
+        }
+
+        /** Represents a FileAdmitRequest. */
+        class FileAdmitRequest {
+
+            /**
+             * Constructs a new FileAdmitRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: mesh.v1.FileAdmitRequest.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** FileAdmitRequest chunk. */
+            chunk?: (mesh.v1.FileChunk.$Properties|null);
+
+            /** FileAdmitRequest from. */
+            from?: (mesh.v1.Endpoint.$Properties|null);
+
+            /** FileAdmitRequest direct. */
+            direct: boolean;
+
+            /**
+             * Creates a new FileAdmitRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns FileAdmitRequest instance
+             */
+            static create(properties: mesh.v1.FileAdmitRequest.$Shape): mesh.v1.FileAdmitRequest & mesh.v1.FileAdmitRequest.$Shape;
+            static create(properties?: mesh.v1.FileAdmitRequest.$Properties): mesh.v1.FileAdmitRequest;
+
+            /**
+             * Encodes the specified FileAdmitRequest message. Does not implicitly {@link mesh.v1.FileAdmitRequest.verify|verify} messages.
+             * @param message FileAdmitRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: mesh.v1.FileAdmitRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a FileAdmitRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {mesh.v1.FileAdmitRequest & mesh.v1.FileAdmitRequest.$Shape} FileAdmitRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesh.v1.FileAdmitRequest & mesh.v1.FileAdmitRequest.$Shape;
+
+            /**
+             * Gets the type url for FileAdmitRequest
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace FileAdmitRequest {
+
+            /** Properties of a FileAdmitRequest. */
+            interface $Properties {
+
+                /** FileAdmitRequest chunk */
+                chunk?: (mesh.v1.FileChunk.$Properties|null);
+
+                /** FileAdmitRequest from */
+                from?: (mesh.v1.Endpoint.$Properties|null);
+
+                /** FileAdmitRequest direct */
+                direct?: (boolean|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a FileAdmitRequest. */
+            type $Shape = mesh.v1.FileAdmitRequest.$Properties;
+        }
+
+        /**
+         * Properties of a FileAdmitReply.
+         * @deprecated Use mesh.v1.FileAdmitReply.$Properties instead.
+         */
+        interface IFileAdmitReply extends mesh.v1.FileAdmitReply.$Properties {
+        }
+
+        /** Represents a FileAdmitReply. */
+        class FileAdmitReply {
+
+            /**
+             * Constructs a new FileAdmitReply.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: mesh.v1.FileAdmitReply.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** FileAdmitReply accepted. */
+            accepted: boolean;
+
+            /** FileAdmitReply reason. */
+            reason: string;
+
+            /**
+             * Creates a new FileAdmitReply instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns FileAdmitReply instance
+             */
+            static create(properties: mesh.v1.FileAdmitReply.$Shape): mesh.v1.FileAdmitReply & mesh.v1.FileAdmitReply.$Shape;
+            static create(properties?: mesh.v1.FileAdmitReply.$Properties): mesh.v1.FileAdmitReply;
+
+            /**
+             * Encodes the specified FileAdmitReply message. Does not implicitly {@link mesh.v1.FileAdmitReply.verify|verify} messages.
+             * @param message FileAdmitReply message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: mesh.v1.FileAdmitReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a FileAdmitReply message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {mesh.v1.FileAdmitReply & mesh.v1.FileAdmitReply.$Shape} FileAdmitReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesh.v1.FileAdmitReply & mesh.v1.FileAdmitReply.$Shape;
+
+            /**
+             * Gets the type url for FileAdmitReply
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace FileAdmitReply {
+
+            /** Properties of a FileAdmitReply. */
+            interface $Properties {
+
+                /** FileAdmitReply accepted */
+                accepted?: (boolean|null);
+
+                /** FileAdmitReply reason */
+                reason?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a FileAdmitReply. */
+            type $Shape = mesh.v1.FileAdmitReply.$Properties;
+        }
+
+        /**
          * Properties of a FileChunkSend.
          * @deprecated Use mesh.v1.FileChunkSend.$Properties instead.
          */
@@ -1505,75 +1885,87 @@ export namespace mesh {
         }
 
         /**
-         * Properties of a FileSendRequest.
-         * @deprecated Use mesh.v1.FileSendRequest.$Properties instead.
+         * Properties of a FileUploadRequest.
+         * @deprecated Use mesh.v1.FileUploadRequest.$Properties instead.
          */
-        interface IFileSendRequest extends mesh.v1.FileSendRequest.$Properties {
+        interface IFileUploadRequest extends mesh.v1.FileUploadRequest.$Properties {
         }
 
-        /** Represents a FileSendRequest. */
-        class FileSendRequest {
+        /** Represents a FileUploadRequest. */
+        class FileUploadRequest {
 
             /**
-             * Constructs a new FileSendRequest.
+             * Constructs a new FileUploadRequest.
              * @param [properties] Properties to set
              */
-            constructor(properties?: mesh.v1.FileSendRequest.$Properties);
+            constructor(properties?: mesh.v1.FileUploadRequest.$Properties);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
 
-            /** FileSendRequest path. */
-            path: string;
+            /** FileUploadRequest streamId. */
+            streamId: string;
+
+            /** FileUploadRequest filename. */
+            filename: string;
+
+            /** FileUploadRequest size. */
+            size: number;
 
             /**
-             * Creates a new FileSendRequest instance using the specified properties.
+             * Creates a new FileUploadRequest instance using the specified properties.
              * @param [properties] Properties to set
-             * @returns FileSendRequest instance
+             * @returns FileUploadRequest instance
              */
-            static create(properties: mesh.v1.FileSendRequest.$Shape): mesh.v1.FileSendRequest & mesh.v1.FileSendRequest.$Shape;
-            static create(properties?: mesh.v1.FileSendRequest.$Properties): mesh.v1.FileSendRequest;
+            static create(properties: mesh.v1.FileUploadRequest.$Shape): mesh.v1.FileUploadRequest & mesh.v1.FileUploadRequest.$Shape;
+            static create(properties?: mesh.v1.FileUploadRequest.$Properties): mesh.v1.FileUploadRequest;
 
             /**
-             * Encodes the specified FileSendRequest message. Does not implicitly {@link mesh.v1.FileSendRequest.verify|verify} messages.
-             * @param message FileSendRequest message or plain object to encode
+             * Encodes the specified FileUploadRequest message. Does not implicitly {@link mesh.v1.FileUploadRequest.verify|verify} messages.
+             * @param message FileUploadRequest message or plain object to encode
              * @param [writer] Writer to encode to
              * @returns Writer
              */
-            static encode(message: mesh.v1.FileSendRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static encode(message: mesh.v1.FileUploadRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
 
             /**
-             * Decodes a FileSendRequest message from the specified reader or buffer.
+             * Decodes a FileUploadRequest message from the specified reader or buffer.
              * @param reader Reader or buffer to decode from
              * @param [length] Message length if known beforehand
-             * @returns {mesh.v1.FileSendRequest & mesh.v1.FileSendRequest.$Shape} FileSendRequest
+             * @returns {mesh.v1.FileUploadRequest & mesh.v1.FileUploadRequest.$Shape} FileUploadRequest
              * @throws {Error} If the payload is not a reader or valid buffer
              * @throws {$protobuf.util.ProtocolError} If required fields are missing
              */
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesh.v1.FileSendRequest & mesh.v1.FileSendRequest.$Shape;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesh.v1.FileUploadRequest & mesh.v1.FileUploadRequest.$Shape;
 
             /**
-             * Gets the type url for FileSendRequest
+             * Gets the type url for FileUploadRequest
              * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
              * @returns The type url
              */
             static getTypeUrl(prefix?: string): string;
         }
 
-        namespace FileSendRequest {
+        namespace FileUploadRequest {
 
-            /** Properties of a FileSendRequest. */
+            /** Properties of a FileUploadRequest. */
             interface $Properties {
 
-                /** FileSendRequest path */
-                path?: (string|null);
+                /** FileUploadRequest streamId */
+                streamId?: (string|null);
+
+                /** FileUploadRequest filename */
+                filename?: (string|null);
+
+                /** FileUploadRequest size */
+                size?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
-            /** Shape of a FileSendRequest. */
-            type $Shape = mesh.v1.FileSendRequest.$Properties;
+            /** Shape of a FileUploadRequest. */
+            type $Shape = mesh.v1.FileUploadRequest.$Properties;
         }
 
         /**
@@ -1998,6 +2390,342 @@ export namespace mesh {
         }
 
         /**
+         * Properties of a FileSent.
+         * @deprecated Use mesh.v1.FileSent.$Properties instead.
+         */
+        interface IFileSent extends mesh.v1.FileSent.$Properties {
+        }
+
+        /** Represents a FileSent. */
+        class FileSent {
+
+            /**
+             * Constructs a new FileSent.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: mesh.v1.FileSent.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** FileSent fileId. */
+            fileId: string;
+
+            /** FileSent filename. */
+            filename: string;
+
+            /** FileSent size. */
+            size: number;
+
+            /** FileSent peers. */
+            peers: mesh.v1.PeerOutcome.$Properties[];
+
+            /**
+             * Creates a new FileSent instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns FileSent instance
+             */
+            static create(properties: mesh.v1.FileSent.$Shape): mesh.v1.FileSent & mesh.v1.FileSent.$Shape;
+            static create(properties?: mesh.v1.FileSent.$Properties): mesh.v1.FileSent;
+
+            /**
+             * Encodes the specified FileSent message. Does not implicitly {@link mesh.v1.FileSent.verify|verify} messages.
+             * @param message FileSent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: mesh.v1.FileSent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a FileSent message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {mesh.v1.FileSent & mesh.v1.FileSent.$Shape} FileSent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesh.v1.FileSent & mesh.v1.FileSent.$Shape;
+
+            /**
+             * Gets the type url for FileSent
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace FileSent {
+
+            /** Properties of a FileSent. */
+            interface $Properties {
+
+                /** FileSent fileId */
+                fileId?: (string|null);
+
+                /** FileSent filename */
+                filename?: (string|null);
+
+                /** FileSent size */
+                size?: (number|null);
+
+                /** FileSent peers */
+                peers?: (mesh.v1.PeerOutcome.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a FileSent. */
+            type $Shape = mesh.v1.FileSent.$Properties;
+        }
+
+        /**
+         * Properties of a PeerOutcome.
+         * @deprecated Use mesh.v1.PeerOutcome.$Properties instead.
+         */
+        interface IPeerOutcome extends mesh.v1.PeerOutcome.$Properties {
+        }
+
+        /** Represents a PeerOutcome. */
+        class PeerOutcome {
+
+            /**
+             * Constructs a new PeerOutcome.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: mesh.v1.PeerOutcome.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PeerOutcome peer. */
+            peer?: (mesh.v1.PeerRef.$Properties|null);
+
+            /** PeerOutcome ok. */
+            ok: boolean;
+
+            /** PeerOutcome error. */
+            error: string;
+
+            /**
+             * Creates a new PeerOutcome instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PeerOutcome instance
+             */
+            static create(properties: mesh.v1.PeerOutcome.$Shape): mesh.v1.PeerOutcome & mesh.v1.PeerOutcome.$Shape;
+            static create(properties?: mesh.v1.PeerOutcome.$Properties): mesh.v1.PeerOutcome;
+
+            /**
+             * Encodes the specified PeerOutcome message. Does not implicitly {@link mesh.v1.PeerOutcome.verify|verify} messages.
+             * @param message PeerOutcome message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: mesh.v1.PeerOutcome.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PeerOutcome message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {mesh.v1.PeerOutcome & mesh.v1.PeerOutcome.$Shape} PeerOutcome
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesh.v1.PeerOutcome & mesh.v1.PeerOutcome.$Shape;
+
+            /**
+             * Gets the type url for PeerOutcome
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PeerOutcome {
+
+            /** Properties of a PeerOutcome. */
+            interface $Properties {
+
+                /** PeerOutcome peer */
+                peer?: (mesh.v1.PeerRef.$Properties|null);
+
+                /** PeerOutcome ok */
+                ok?: (boolean|null);
+
+                /** PeerOutcome error */
+                error?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PeerOutcome. */
+            type $Shape = mesh.v1.PeerOutcome.$Properties;
+        }
+
+        /**
+         * Properties of a FileDownloadRequest.
+         * @deprecated Use mesh.v1.FileDownloadRequest.$Properties instead.
+         */
+        interface IFileDownloadRequest extends mesh.v1.FileDownloadRequest.$Properties {
+        }
+
+        /** Represents a FileDownloadRequest. */
+        class FileDownloadRequest {
+
+            /**
+             * Constructs a new FileDownloadRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: mesh.v1.FileDownloadRequest.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** FileDownloadRequest streamId. */
+            streamId: string;
+
+            /** FileDownloadRequest filename. */
+            filename: string;
+
+            /**
+             * Creates a new FileDownloadRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns FileDownloadRequest instance
+             */
+            static create(properties: mesh.v1.FileDownloadRequest.$Shape): mesh.v1.FileDownloadRequest & mesh.v1.FileDownloadRequest.$Shape;
+            static create(properties?: mesh.v1.FileDownloadRequest.$Properties): mesh.v1.FileDownloadRequest;
+
+            /**
+             * Encodes the specified FileDownloadRequest message. Does not implicitly {@link mesh.v1.FileDownloadRequest.verify|verify} messages.
+             * @param message FileDownloadRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: mesh.v1.FileDownloadRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a FileDownloadRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {mesh.v1.FileDownloadRequest & mesh.v1.FileDownloadRequest.$Shape} FileDownloadRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesh.v1.FileDownloadRequest & mesh.v1.FileDownloadRequest.$Shape;
+
+            /**
+             * Gets the type url for FileDownloadRequest
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace FileDownloadRequest {
+
+            /** Properties of a FileDownloadRequest. */
+            interface $Properties {
+
+                /** FileDownloadRequest streamId */
+                streamId?: (string|null);
+
+                /** FileDownloadRequest filename */
+                filename?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a FileDownloadRequest. */
+            type $Shape = mesh.v1.FileDownloadRequest.$Properties;
+        }
+
+        /**
+         * Properties of a FileDownloadReply.
+         * @deprecated Use mesh.v1.FileDownloadReply.$Properties instead.
+         */
+        interface IFileDownloadReply extends mesh.v1.FileDownloadReply.$Properties {
+        }
+
+        /** Represents a FileDownloadReply. */
+        class FileDownloadReply {
+
+            /**
+             * Constructs a new FileDownloadReply.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: mesh.v1.FileDownloadReply.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** FileDownloadReply size. */
+            size: number;
+
+            /** FileDownloadReply error. */
+            error: string;
+
+            /** FileDownloadReply notFound. */
+            notFound: boolean;
+
+            /**
+             * Creates a new FileDownloadReply instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns FileDownloadReply instance
+             */
+            static create(properties: mesh.v1.FileDownloadReply.$Shape): mesh.v1.FileDownloadReply & mesh.v1.FileDownloadReply.$Shape;
+            static create(properties?: mesh.v1.FileDownloadReply.$Properties): mesh.v1.FileDownloadReply;
+
+            /**
+             * Encodes the specified FileDownloadReply message. Does not implicitly {@link mesh.v1.FileDownloadReply.verify|verify} messages.
+             * @param message FileDownloadReply message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: mesh.v1.FileDownloadReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a FileDownloadReply message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {mesh.v1.FileDownloadReply & mesh.v1.FileDownloadReply.$Shape} FileDownloadReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesh.v1.FileDownloadReply & mesh.v1.FileDownloadReply.$Shape;
+
+            /**
+             * Gets the type url for FileDownloadReply
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace FileDownloadReply {
+
+            /** Properties of a FileDownloadReply. */
+            interface $Properties {
+
+                /** FileDownloadReply size */
+                size?: (number|null);
+
+                /** FileDownloadReply error */
+                error?: (string|null);
+
+                /** FileDownloadReply notFound */
+                notFound?: (boolean|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a FileDownloadReply. */
+            type $Shape = mesh.v1.FileDownloadReply.$Properties;
+        }
+
+        /**
          * Properties of a FilesListRequest.
          * @deprecated Use mesh.v1.FilesListRequest.$Properties instead.
          */
@@ -2217,6 +2945,180 @@ export namespace mesh {
 
             /** Shape of a FileList. */
             type $Shape = mesh.v1.FileList.$Properties;
+        }
+
+        /**
+         * Properties of a StreamData.
+         * @deprecated Use mesh.v1.StreamData.$Properties instead.
+         */
+        interface IStreamData extends mesh.v1.StreamData.$Properties {
+        }
+
+        /** Represents a StreamData. */
+        class StreamData {
+
+            /**
+             * Constructs a new StreamData.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: mesh.v1.StreamData.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** StreamData seq. */
+            seq: number;
+
+            /** StreamData data. */
+            data: Uint8Array;
+
+            /** StreamData end. */
+            end: boolean;
+
+            /** StreamData error. */
+            error: string;
+
+            /**
+             * Creates a new StreamData instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns StreamData instance
+             */
+            static create(properties: mesh.v1.StreamData.$Shape): mesh.v1.StreamData & mesh.v1.StreamData.$Shape;
+            static create(properties?: mesh.v1.StreamData.$Properties): mesh.v1.StreamData;
+
+            /**
+             * Encodes the specified StreamData message. Does not implicitly {@link mesh.v1.StreamData.verify|verify} messages.
+             * @param message StreamData message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: mesh.v1.StreamData.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a StreamData message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {mesh.v1.StreamData & mesh.v1.StreamData.$Shape} StreamData
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesh.v1.StreamData & mesh.v1.StreamData.$Shape;
+
+            /**
+             * Gets the type url for StreamData
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace StreamData {
+
+            /** Properties of a StreamData. */
+            interface $Properties {
+
+                /** StreamData seq */
+                seq?: (number|null);
+
+                /** StreamData data */
+                data?: (Uint8Array|null);
+
+                /** StreamData end */
+                end?: (boolean|null);
+
+                /** StreamData error */
+                error?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a StreamData. */
+            type $Shape = mesh.v1.StreamData.$Properties;
+        }
+
+        /**
+         * Properties of a StreamControl.
+         * @deprecated Use mesh.v1.StreamControl.$Properties instead.
+         */
+        interface IStreamControl extends mesh.v1.StreamControl.$Properties {
+        }
+
+        /** Represents a StreamControl. */
+        class StreamControl {
+
+            /**
+             * Constructs a new StreamControl.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: mesh.v1.StreamControl.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** StreamControl credit. */
+            credit: number;
+
+            /** StreamControl done. */
+            done: boolean;
+
+            /** StreamControl error. */
+            error: string;
+
+            /**
+             * Creates a new StreamControl instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns StreamControl instance
+             */
+            static create(properties: mesh.v1.StreamControl.$Shape): mesh.v1.StreamControl & mesh.v1.StreamControl.$Shape;
+            static create(properties?: mesh.v1.StreamControl.$Properties): mesh.v1.StreamControl;
+
+            /**
+             * Encodes the specified StreamControl message. Does not implicitly {@link mesh.v1.StreamControl.verify|verify} messages.
+             * @param message StreamControl message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: mesh.v1.StreamControl.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a StreamControl message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {mesh.v1.StreamControl & mesh.v1.StreamControl.$Shape} StreamControl
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesh.v1.StreamControl & mesh.v1.StreamControl.$Shape;
+
+            /**
+             * Gets the type url for StreamControl
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace StreamControl {
+
+            /** Properties of a StreamControl. */
+            interface $Properties {
+
+                /** StreamControl credit */
+                credit?: (number|null);
+
+                /** StreamControl done */
+                done?: (boolean|null);
+
+                /** StreamControl error */
+                error?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a StreamControl. */
+            type $Shape = mesh.v1.StreamControl.$Properties;
         }
     }
 }

@@ -223,6 +223,9 @@ export const mesh = $root.mesh = (() => {
              * @property {number|null} [lastSeen] Peer lastSeen
              * @property {boolean|null} ["static"] Peer static
              * @property {string|null} [dialect] Peer dialect
+             * @property {boolean|null} [down] Peer down
+             * @property {string|null} [lastError] Peer lastError
+             * @property {number|null} [retryAt] Peer retryAt
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -303,6 +306,30 @@ export const mesh = $root.mesh = (() => {
             Peer.prototype.dialect = "";
 
             /**
+             * Peer down.
+             * @member {boolean} down
+             * @memberof mesh.v1.Peer
+             * @instance
+             */
+            Peer.prototype.down = false;
+
+            /**
+             * Peer lastError.
+             * @member {string} lastError
+             * @memberof mesh.v1.Peer
+             * @instance
+             */
+            Peer.prototype.lastError = "";
+
+            /**
+             * Peer retryAt.
+             * @member {number} retryAt
+             * @memberof mesh.v1.Peer
+             * @instance
+             */
+            Peer.prototype.retryAt = 0;
+
+            /**
              * Creates a new Peer instance using the specified properties.
              * @function create
              * @memberof mesh.v1.Peer
@@ -346,6 +373,12 @@ export const mesh = $root.mesh = (() => {
                     writer.uint32(/* id 5, wireType 0 =*/40).bool(message["static"]);
                 if (message.dialect != null && $Object.hasOwnProperty.call(message, "dialect") && message.dialect !== "")
                     writer.uint32(/* id 6, wireType 2 =*/50).string(message.dialect);
+                if (message.down != null && $Object.hasOwnProperty.call(message, "down") && message.down !== false)
+                    writer.uint32(/* id 7, wireType 0 =*/56).bool(message.down);
+                if (message.lastError != null && $Object.hasOwnProperty.call(message, "lastError") && message.lastError !== "")
+                    writer.uint32(/* id 8, wireType 2 =*/66).string(message.lastError);
+                if (message.retryAt != null && $Object.hasOwnProperty.call(message, "retryAt") && !$Object.is(message.retryAt, 0))
+                    writer.uint32(/* id 9, wireType 1 =*/73).double(message.retryAt);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -441,6 +474,33 @@ export const mesh = $root.mesh = (() => {
                                 delete message.dialect;
                             continue;
                         }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.down = value;
+                            else
+                                delete message.down;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.lastError = value;
+                            else
+                                delete message.lastError;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.retryAt = value;
+                            else
+                                delete message.retryAt;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -473,6 +533,189 @@ export const mesh = $root.mesh = (() => {
             };
 
             return Peer;
+        })();
+
+        v1.PeerRef = (function() {
+
+            /**
+             * Properties of a PeerRef.
+             * @typedef {Object} mesh.v1.PeerRef.$Properties
+             * @property {string|null} [nodeId] PeerRef nodeId
+             * @property {mesh.v1.Endpoint.$Properties|null} [endpoint] PeerRef endpoint
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PeerRef.
+             * @memberof mesh.v1
+             * @interface IPeerRef
+             * @augments mesh.v1.PeerRef.$Properties
+             * @deprecated Use mesh.v1.PeerRef.$Properties instead.
+             */
+
+            /**
+             * Shape of a PeerRef.
+             * @typedef {mesh.v1.PeerRef.$Properties} mesh.v1.PeerRef.$Shape
+             */
+
+            /**
+             * Constructs a new PeerRef.
+             * @memberof mesh.v1
+             * @classdesc Represents a PeerRef.
+             * @constructor
+             * @param {mesh.v1.PeerRef.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PeerRef = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * PeerRef nodeId.
+             * @member {string} nodeId
+             * @memberof mesh.v1.PeerRef
+             * @instance
+             */
+            PeerRef.prototype.nodeId = "";
+
+            /**
+             * PeerRef endpoint.
+             * @member {mesh.v1.Endpoint.$Properties|null|undefined} endpoint
+             * @memberof mesh.v1.PeerRef
+             * @instance
+             */
+            PeerRef.prototype.endpoint = null;
+
+            /**
+             * Creates a new PeerRef instance using the specified properties.
+             * @function create
+             * @memberof mesh.v1.PeerRef
+             * @static
+             * @param {mesh.v1.PeerRef.$Properties=} [properties] Properties to set
+             * @returns {mesh.v1.PeerRef} PeerRef instance
+             * @type {{
+             *   (properties: mesh.v1.PeerRef.$Shape): mesh.v1.PeerRef & mesh.v1.PeerRef.$Shape;
+             *   (properties?: mesh.v1.PeerRef.$Properties): mesh.v1.PeerRef;
+             * }}
+             */
+            PeerRef.create = function(properties) {
+                return new PeerRef(properties);
+            };
+
+            /**
+             * Encodes the specified PeerRef message. Does not implicitly {@link mesh.v1.PeerRef.verify|verify} messages.
+             * @function encode
+             * @memberof mesh.v1.PeerRef
+             * @static
+             * @param {mesh.v1.PeerRef.$Properties} message PeerRef message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PeerRef.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId") && message.nodeId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.nodeId);
+                if (message.endpoint != null && $Object.hasOwnProperty.call(message, "endpoint"))
+                    $root.mesh.v1.Endpoint.encode(message.endpoint, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a PeerRef message from the specified reader or buffer.
+             * @function decode
+             * @memberof mesh.v1.PeerRef
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {mesh.v1.PeerRef & mesh.v1.PeerRef.$Shape} PeerRef
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PeerRef.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.mesh.v1.PeerRef();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.nodeId = value;
+                            else
+                                delete message.nodeId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.endpoint = $root.mesh.v1.Endpoint.decode(reader, reader.size(), $undefined, _depth + 1, message.endpoint);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for PeerRef
+             * @function getTypeUrl
+             * @memberof mesh.v1.PeerRef
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PeerRef.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/mesh.v1.PeerRef";
+            };
+
+            return PeerRef;
         })();
 
         v1.Chat = (function() {
@@ -1664,7 +1907,8 @@ export const mesh = $root.mesh = (() => {
              * Properties of a WireSend.
              * @typedef {Object} mesh.v1.WireSend.$Properties
              * @property {mesh.v1.WireMessage.$Properties|null} [message] WireSend message
-             * @property {Array.<mesh.v1.Endpoint.$Properties>|null} [targets] WireSend targets
+             * @property {Array.<mesh.v1.PeerRef.$Properties>|null} [targets] WireSend targets
+             * @property {boolean|null} [report] WireSend report
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1680,7 +1924,8 @@ export const mesh = $root.mesh = (() => {
              * Shape of a WireSend.
              * @typedef {{
              *   message?: mesh.v1.WireMessage.$Shape|null;
-             *   targets?: Array.<mesh.v1.Endpoint.$Shape>|null;
+             *   targets?: Array.<mesh.v1.PeerRef.$Shape>|null;
+             *   report?: boolean|null;
              *   $unknowns?: Array.<Uint8Array>;
              * }} mesh.v1.WireSend.$Shape
              */
@@ -1711,11 +1956,19 @@ export const mesh = $root.mesh = (() => {
 
             /**
              * WireSend targets.
-             * @member {Array.<mesh.v1.Endpoint.$Properties>} targets
+             * @member {Array.<mesh.v1.PeerRef.$Properties>} targets
              * @memberof mesh.v1.WireSend
              * @instance
              */
             WireSend.prototype.targets = $util.emptyArray;
+
+            /**
+             * WireSend report.
+             * @member {boolean} report
+             * @memberof mesh.v1.WireSend
+             * @instance
+             */
+            WireSend.prototype.report = false;
 
             /**
              * Creates a new WireSend instance using the specified properties.
@@ -1753,7 +2006,9 @@ export const mesh = $root.mesh = (() => {
                     $root.mesh.v1.WireMessage.encode(message.message, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
                 if (message.targets != null && message.targets.length)
                     for (let i = 0; i < message.targets.length; ++i)
-                        $root.mesh.v1.Endpoint.encode(message.targets[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                        $root.mesh.v1.PeerRef.encode(message.targets[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.report != null && $Object.hasOwnProperty.call(message, "report") && message.report !== false)
+                    writer.uint32(/* id 3, wireType 0 =*/24).bool(message.report);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1809,7 +2064,16 @@ export const mesh = $root.mesh = (() => {
                                 break;
                             if (!(message.targets && message.targets.length))
                                 message.targets = [];
-                            message.targets.push($root.mesh.v1.Endpoint.decode(reader, reader.size(), $undefined, _depth + 1));
+                            message.targets.push($root.mesh.v1.PeerRef.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.report = value;
+                            else
+                                delete message.report;
                             continue;
                         }
                     }
@@ -1851,7 +2115,7 @@ export const mesh = $root.mesh = (() => {
             /**
              * Properties of a Delivery.
              * @typedef {Object} mesh.v1.Delivery.$Properties
-             * @property {mesh.v1.Endpoint.$Properties|null} [target] Delivery target
+             * @property {mesh.v1.PeerRef.$Properties|null} [peer] Delivery peer
              * @property {boolean|null} [ok] Delivery ok
              * @property {string|null} [error] Delivery error
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
@@ -1886,12 +2150,12 @@ export const mesh = $root.mesh = (() => {
             };
 
             /**
-             * Delivery target.
-             * @member {mesh.v1.Endpoint.$Properties|null|undefined} target
+             * Delivery peer.
+             * @member {mesh.v1.PeerRef.$Properties|null|undefined} peer
              * @memberof mesh.v1.Delivery
              * @instance
              */
-            Delivery.prototype.target = null;
+            Delivery.prototype.peer = null;
 
             /**
              * Delivery ok.
@@ -1941,8 +2205,8 @@ export const mesh = $root.mesh = (() => {
                     _depth = 0;
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
-                if (message.target != null && $Object.hasOwnProperty.call(message, "target"))
-                    $root.mesh.v1.Endpoint.encode(message.target, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.peer != null && $Object.hasOwnProperty.call(message, "peer"))
+                    $root.mesh.v1.PeerRef.encode(message.peer, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
                 if (message.ok != null && $Object.hasOwnProperty.call(message, "ok") && message.ok !== false)
                     writer.uint32(/* id 2, wireType 0 =*/16).bool(message.ok);
                 if (message.error != null && $Object.hasOwnProperty.call(message, "error") && message.error !== "")
@@ -1994,7 +2258,7 @@ export const mesh = $root.mesh = (() => {
                     case 1: {
                             if (wireType !== 2)
                                 break;
-                            message.target = $root.mesh.v1.Endpoint.decode(reader, reader.size(), $undefined, _depth + 1, message.target);
+                            message.peer = $root.mesh.v1.PeerRef.decode(reader, reader.size(), $undefined, _depth + 1, message.peer);
                             continue;
                         }
                     case 2: {
@@ -2214,6 +2478,189 @@ export const mesh = $root.mesh = (() => {
             };
 
             return WireSendResult;
+        })();
+
+        v1.WireDelivery = (function() {
+
+            /**
+             * Properties of a WireDelivery.
+             * @typedef {Object} mesh.v1.WireDelivery.$Properties
+             * @property {string|null} [messageId] WireDelivery messageId
+             * @property {mesh.v1.Delivery.$Properties|null} [delivery] WireDelivery delivery
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a WireDelivery.
+             * @memberof mesh.v1
+             * @interface IWireDelivery
+             * @augments mesh.v1.WireDelivery.$Properties
+             * @deprecated Use mesh.v1.WireDelivery.$Properties instead.
+             */
+
+            /**
+             * Shape of a WireDelivery.
+             * @typedef {mesh.v1.WireDelivery.$Properties} mesh.v1.WireDelivery.$Shape
+             */
+
+            /**
+             * Constructs a new WireDelivery.
+             * @memberof mesh.v1
+             * @classdesc Represents a WireDelivery.
+             * @constructor
+             * @param {mesh.v1.WireDelivery.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const WireDelivery = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * WireDelivery messageId.
+             * @member {string} messageId
+             * @memberof mesh.v1.WireDelivery
+             * @instance
+             */
+            WireDelivery.prototype.messageId = "";
+
+            /**
+             * WireDelivery delivery.
+             * @member {mesh.v1.Delivery.$Properties|null|undefined} delivery
+             * @memberof mesh.v1.WireDelivery
+             * @instance
+             */
+            WireDelivery.prototype.delivery = null;
+
+            /**
+             * Creates a new WireDelivery instance using the specified properties.
+             * @function create
+             * @memberof mesh.v1.WireDelivery
+             * @static
+             * @param {mesh.v1.WireDelivery.$Properties=} [properties] Properties to set
+             * @returns {mesh.v1.WireDelivery} WireDelivery instance
+             * @type {{
+             *   (properties: mesh.v1.WireDelivery.$Shape): mesh.v1.WireDelivery & mesh.v1.WireDelivery.$Shape;
+             *   (properties?: mesh.v1.WireDelivery.$Properties): mesh.v1.WireDelivery;
+             * }}
+             */
+            WireDelivery.create = function(properties) {
+                return new WireDelivery(properties);
+            };
+
+            /**
+             * Encodes the specified WireDelivery message. Does not implicitly {@link mesh.v1.WireDelivery.verify|verify} messages.
+             * @function encode
+             * @memberof mesh.v1.WireDelivery
+             * @static
+             * @param {mesh.v1.WireDelivery.$Properties} message WireDelivery message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            WireDelivery.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.messageId != null && $Object.hasOwnProperty.call(message, "messageId") && message.messageId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.messageId);
+                if (message.delivery != null && $Object.hasOwnProperty.call(message, "delivery"))
+                    $root.mesh.v1.Delivery.encode(message.delivery, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a WireDelivery message from the specified reader or buffer.
+             * @function decode
+             * @memberof mesh.v1.WireDelivery
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {mesh.v1.WireDelivery & mesh.v1.WireDelivery.$Shape} WireDelivery
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            WireDelivery.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.mesh.v1.WireDelivery();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.messageId = value;
+                            else
+                                delete message.messageId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.delivery = $root.mesh.v1.Delivery.decode(reader, reader.size(), $undefined, _depth + 1, message.delivery);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for WireDelivery
+             * @function getTypeUrl
+             * @memberof mesh.v1.WireDelivery
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            WireDelivery.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/mesh.v1.WireDelivery";
+            };
+
+            return WireDelivery;
         })();
 
         v1.PeerChanged = (function() {
@@ -2709,12 +3156,29 @@ export const mesh = $root.mesh = (() => {
             return PeerList;
         })();
 
+        /**
+         * ChatSecurity enum.
+         * @name mesh.v1.ChatSecurity
+         * @enum {number}
+         * @property {number} CHAT_SECURITY_PLAIN=0 CHAT_SECURITY_PLAIN value
+         * @property {number} CHAT_SECURITY_V1_PASSWORD=1 CHAT_SECURITY_V1_PASSWORD value
+         * @property {number} CHAT_SECURITY_UNREADABLE=2 CHAT_SECURITY_UNREADABLE value
+         */
+        v1.ChatSecurity = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "CHAT_SECURITY_PLAIN"] = 0;
+            values[valuesById[1] = "CHAT_SECURITY_V1_PASSWORD"] = 1;
+            values[valuesById[2] = "CHAT_SECURITY_UNREADABLE"] = 2;
+            return values;
+        })();
+
         v1.ChatSendRequest = (function() {
 
             /**
              * Properties of a ChatSendRequest.
              * @typedef {Object} mesh.v1.ChatSendRequest.$Properties
              * @property {string|null} [content] ChatSendRequest content
+             * @property {string|null} [messageId] ChatSendRequest messageId
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2755,6 +3219,14 @@ export const mesh = $root.mesh = (() => {
             ChatSendRequest.prototype.content = "";
 
             /**
+             * ChatSendRequest messageId.
+             * @member {string} messageId
+             * @memberof mesh.v1.ChatSendRequest
+             * @instance
+             */
+            ChatSendRequest.prototype.messageId = "";
+
+            /**
              * Creates a new ChatSendRequest instance using the specified properties.
              * @function create
              * @memberof mesh.v1.ChatSendRequest
@@ -2788,6 +3260,8 @@ export const mesh = $root.mesh = (() => {
                     throw $Error("max depth exceeded");
                 if (message.content != null && $Object.hasOwnProperty.call(message, "content") && message.content !== "")
                     writer.uint32(/* id 1, wireType 2 =*/10).string(message.content);
+                if (message.messageId != null && $Object.hasOwnProperty.call(message, "messageId") && message.messageId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.messageId);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -2841,6 +3315,15 @@ export const mesh = $root.mesh = (() => {
                                 delete message.content;
                             continue;
                         }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.messageId = value;
+                            else
+                                delete message.messageId;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -2881,8 +3364,10 @@ export const mesh = $root.mesh = (() => {
              * Properties of a ChatSendReply.
              * @typedef {Object} mesh.v1.ChatSendReply.$Properties
              * @property {mesh.v1.Chat.$Properties|null} [chat] ChatSendReply chat
-             * @property {Array.<mesh.v1.Delivery.$Properties>|null} [deliveries] ChatSendReply deliveries
+             * @property {Array.<mesh.v1.PeerRef.$Properties>|null} [targets] ChatSendReply targets
              * @property {string|null} [error] ChatSendReply error
+             * @property {mesh.v1.ChatSecurity|null} [security] ChatSendReply security
+             * @property {boolean|null} [tooLarge] ChatSendReply tooLarge
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2908,7 +3393,7 @@ export const mesh = $root.mesh = (() => {
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
             const ChatSendReply = function (properties) {
-                this.deliveries = [];
+                this.targets = [];
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -2924,12 +3409,12 @@ export const mesh = $root.mesh = (() => {
             ChatSendReply.prototype.chat = null;
 
             /**
-             * ChatSendReply deliveries.
-             * @member {Array.<mesh.v1.Delivery.$Properties>} deliveries
+             * ChatSendReply targets.
+             * @member {Array.<mesh.v1.PeerRef.$Properties>} targets
              * @memberof mesh.v1.ChatSendReply
              * @instance
              */
-            ChatSendReply.prototype.deliveries = $util.emptyArray;
+            ChatSendReply.prototype.targets = $util.emptyArray;
 
             /**
              * ChatSendReply error.
@@ -2938,6 +3423,22 @@ export const mesh = $root.mesh = (() => {
              * @instance
              */
             ChatSendReply.prototype.error = "";
+
+            /**
+             * ChatSendReply security.
+             * @member {mesh.v1.ChatSecurity} security
+             * @memberof mesh.v1.ChatSendReply
+             * @instance
+             */
+            ChatSendReply.prototype.security = 0;
+
+            /**
+             * ChatSendReply tooLarge.
+             * @member {boolean} tooLarge
+             * @memberof mesh.v1.ChatSendReply
+             * @instance
+             */
+            ChatSendReply.prototype.tooLarge = false;
 
             /**
              * Creates a new ChatSendReply instance using the specified properties.
@@ -2973,11 +3474,15 @@ export const mesh = $root.mesh = (() => {
                     throw $Error("max depth exceeded");
                 if (message.chat != null && $Object.hasOwnProperty.call(message, "chat"))
                     $root.mesh.v1.Chat.encode(message.chat, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
-                if (message.deliveries != null && message.deliveries.length)
-                    for (let i = 0; i < message.deliveries.length; ++i)
-                        $root.mesh.v1.Delivery.encode(message.deliveries[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.targets != null && message.targets.length)
+                    for (let i = 0; i < message.targets.length; ++i)
+                        $root.mesh.v1.PeerRef.encode(message.targets[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
                 if (message.error != null && $Object.hasOwnProperty.call(message, "error") && message.error !== "")
                     writer.uint32(/* id 3, wireType 2 =*/26).string(message.error);
+                if (message.security != null && $Object.hasOwnProperty.call(message, "security") && message.security !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).int32(message.security);
+                if (message.tooLarge != null && $Object.hasOwnProperty.call(message, "tooLarge") && message.tooLarge !== false)
+                    writer.uint32(/* id 5, wireType 0 =*/40).bool(message.tooLarge);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -3031,9 +3536,9 @@ export const mesh = $root.mesh = (() => {
                     case 2: {
                             if (wireType !== 2)
                                 break;
-                            if (!(message.deliveries && message.deliveries.length))
-                                message.deliveries = [];
-                            message.deliveries.push($root.mesh.v1.Delivery.decode(reader, reader.size(), $undefined, _depth + 1));
+                            if (!(message.targets && message.targets.length))
+                                message.targets = [];
+                            message.targets.push($root.mesh.v1.PeerRef.decode(reader, reader.size(), $undefined, _depth + 1));
                             continue;
                         }
                     case 3: {
@@ -3043,6 +3548,24 @@ export const mesh = $root.mesh = (() => {
                                 message.error = value;
                             else
                                 delete message.error;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.security = value;
+                            else
+                                delete message.security;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.tooLarge = value;
+                            else
+                                delete message.tooLarge;
                             continue;
                         }
                     }
@@ -3086,6 +3609,7 @@ export const mesh = $root.mesh = (() => {
              * @typedef {Object} mesh.v1.ChatReceived.$Properties
              * @property {mesh.v1.Chat.$Properties|null} [chat] ChatReceived chat
              * @property {mesh.v1.Endpoint.$Properties|null} [from] ChatReceived from
+             * @property {mesh.v1.ChatSecurity|null} [security] ChatReceived security
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3134,6 +3658,14 @@ export const mesh = $root.mesh = (() => {
             ChatReceived.prototype.from = null;
 
             /**
+             * ChatReceived security.
+             * @member {mesh.v1.ChatSecurity} security
+             * @memberof mesh.v1.ChatReceived
+             * @instance
+             */
+            ChatReceived.prototype.security = 0;
+
+            /**
              * Creates a new ChatReceived instance using the specified properties.
              * @function create
              * @memberof mesh.v1.ChatReceived
@@ -3169,6 +3701,8 @@ export const mesh = $root.mesh = (() => {
                     $root.mesh.v1.Chat.encode(message.chat, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
                 if (message.from != null && $Object.hasOwnProperty.call(message, "from"))
                     $root.mesh.v1.Endpoint.encode(message.from, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.security != null && $Object.hasOwnProperty.call(message, "security") && message.security !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).int32(message.security);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -3223,6 +3757,15 @@ export const mesh = $root.mesh = (() => {
                             if (wireType !== 2)
                                 break;
                             message.from = $root.mesh.v1.Endpoint.decode(reader, reader.size(), $undefined, _depth + 1, message.from);
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.security = value;
+                            else
+                                delete message.security;
                             continue;
                         }
                     }
@@ -3439,6 +3982,392 @@ export const mesh = $root.mesh = (() => {
             return FileChunkReceived;
         })();
 
+        v1.FileAdmitRequest = (function() {
+
+            /**
+             * Properties of a FileAdmitRequest.
+             * @typedef {Object} mesh.v1.FileAdmitRequest.$Properties
+             * @property {mesh.v1.FileChunk.$Properties|null} [chunk] FileAdmitRequest chunk
+             * @property {mesh.v1.Endpoint.$Properties|null} [from] FileAdmitRequest from
+             * @property {boolean|null} [direct] FileAdmitRequest direct
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a FileAdmitRequest.
+             * @memberof mesh.v1
+             * @interface IFileAdmitRequest
+             * @augments mesh.v1.FileAdmitRequest.$Properties
+             * @deprecated Use mesh.v1.FileAdmitRequest.$Properties instead.
+             */
+
+            /**
+             * Shape of a FileAdmitRequest.
+             * @typedef {mesh.v1.FileAdmitRequest.$Properties} mesh.v1.FileAdmitRequest.$Shape
+             */
+
+            /**
+             * Constructs a new FileAdmitRequest.
+             * @memberof mesh.v1
+             * @classdesc Represents a FileAdmitRequest.
+             * @constructor
+             * @param {mesh.v1.FileAdmitRequest.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const FileAdmitRequest = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * FileAdmitRequest chunk.
+             * @member {mesh.v1.FileChunk.$Properties|null|undefined} chunk
+             * @memberof mesh.v1.FileAdmitRequest
+             * @instance
+             */
+            FileAdmitRequest.prototype.chunk = null;
+
+            /**
+             * FileAdmitRequest from.
+             * @member {mesh.v1.Endpoint.$Properties|null|undefined} from
+             * @memberof mesh.v1.FileAdmitRequest
+             * @instance
+             */
+            FileAdmitRequest.prototype.from = null;
+
+            /**
+             * FileAdmitRequest direct.
+             * @member {boolean} direct
+             * @memberof mesh.v1.FileAdmitRequest
+             * @instance
+             */
+            FileAdmitRequest.prototype.direct = false;
+
+            /**
+             * Creates a new FileAdmitRequest instance using the specified properties.
+             * @function create
+             * @memberof mesh.v1.FileAdmitRequest
+             * @static
+             * @param {mesh.v1.FileAdmitRequest.$Properties=} [properties] Properties to set
+             * @returns {mesh.v1.FileAdmitRequest} FileAdmitRequest instance
+             * @type {{
+             *   (properties: mesh.v1.FileAdmitRequest.$Shape): mesh.v1.FileAdmitRequest & mesh.v1.FileAdmitRequest.$Shape;
+             *   (properties?: mesh.v1.FileAdmitRequest.$Properties): mesh.v1.FileAdmitRequest;
+             * }}
+             */
+            FileAdmitRequest.create = function(properties) {
+                return new FileAdmitRequest(properties);
+            };
+
+            /**
+             * Encodes the specified FileAdmitRequest message. Does not implicitly {@link mesh.v1.FileAdmitRequest.verify|verify} messages.
+             * @function encode
+             * @memberof mesh.v1.FileAdmitRequest
+             * @static
+             * @param {mesh.v1.FileAdmitRequest.$Properties} message FileAdmitRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            FileAdmitRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.chunk != null && $Object.hasOwnProperty.call(message, "chunk"))
+                    $root.mesh.v1.FileChunk.encode(message.chunk, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.from != null && $Object.hasOwnProperty.call(message, "from"))
+                    $root.mesh.v1.Endpoint.encode(message.from, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.direct != null && $Object.hasOwnProperty.call(message, "direct") && message.direct !== false)
+                    writer.uint32(/* id 3, wireType 0 =*/24).bool(message.direct);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a FileAdmitRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof mesh.v1.FileAdmitRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {mesh.v1.FileAdmitRequest & mesh.v1.FileAdmitRequest.$Shape} FileAdmitRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            FileAdmitRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.mesh.v1.FileAdmitRequest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.chunk = $root.mesh.v1.FileChunk.decode(reader, reader.size(), $undefined, _depth + 1, message.chunk);
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.from = $root.mesh.v1.Endpoint.decode(reader, reader.size(), $undefined, _depth + 1, message.from);
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.direct = value;
+                            else
+                                delete message.direct;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for FileAdmitRequest
+             * @function getTypeUrl
+             * @memberof mesh.v1.FileAdmitRequest
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            FileAdmitRequest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/mesh.v1.FileAdmitRequest";
+            };
+
+            return FileAdmitRequest;
+        })();
+
+        v1.FileAdmitReply = (function() {
+
+            /**
+             * Properties of a FileAdmitReply.
+             * @typedef {Object} mesh.v1.FileAdmitReply.$Properties
+             * @property {boolean|null} [accepted] FileAdmitReply accepted
+             * @property {string|null} [reason] FileAdmitReply reason
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a FileAdmitReply.
+             * @memberof mesh.v1
+             * @interface IFileAdmitReply
+             * @augments mesh.v1.FileAdmitReply.$Properties
+             * @deprecated Use mesh.v1.FileAdmitReply.$Properties instead.
+             */
+
+            /**
+             * Shape of a FileAdmitReply.
+             * @typedef {mesh.v1.FileAdmitReply.$Properties} mesh.v1.FileAdmitReply.$Shape
+             */
+
+            /**
+             * Constructs a new FileAdmitReply.
+             * @memberof mesh.v1
+             * @classdesc Represents a FileAdmitReply.
+             * @constructor
+             * @param {mesh.v1.FileAdmitReply.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const FileAdmitReply = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * FileAdmitReply accepted.
+             * @member {boolean} accepted
+             * @memberof mesh.v1.FileAdmitReply
+             * @instance
+             */
+            FileAdmitReply.prototype.accepted = false;
+
+            /**
+             * FileAdmitReply reason.
+             * @member {string} reason
+             * @memberof mesh.v1.FileAdmitReply
+             * @instance
+             */
+            FileAdmitReply.prototype.reason = "";
+
+            /**
+             * Creates a new FileAdmitReply instance using the specified properties.
+             * @function create
+             * @memberof mesh.v1.FileAdmitReply
+             * @static
+             * @param {mesh.v1.FileAdmitReply.$Properties=} [properties] Properties to set
+             * @returns {mesh.v1.FileAdmitReply} FileAdmitReply instance
+             * @type {{
+             *   (properties: mesh.v1.FileAdmitReply.$Shape): mesh.v1.FileAdmitReply & mesh.v1.FileAdmitReply.$Shape;
+             *   (properties?: mesh.v1.FileAdmitReply.$Properties): mesh.v1.FileAdmitReply;
+             * }}
+             */
+            FileAdmitReply.create = function(properties) {
+                return new FileAdmitReply(properties);
+            };
+
+            /**
+             * Encodes the specified FileAdmitReply message. Does not implicitly {@link mesh.v1.FileAdmitReply.verify|verify} messages.
+             * @function encode
+             * @memberof mesh.v1.FileAdmitReply
+             * @static
+             * @param {mesh.v1.FileAdmitReply.$Properties} message FileAdmitReply message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            FileAdmitReply.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.accepted != null && $Object.hasOwnProperty.call(message, "accepted") && message.accepted !== false)
+                    writer.uint32(/* id 1, wireType 0 =*/8).bool(message.accepted);
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.reason);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a FileAdmitReply message from the specified reader or buffer.
+             * @function decode
+             * @memberof mesh.v1.FileAdmitReply
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {mesh.v1.FileAdmitReply & mesh.v1.FileAdmitReply.$Shape} FileAdmitReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            FileAdmitReply.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.mesh.v1.FileAdmitReply();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.accepted = value;
+                            else
+                                delete message.accepted;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.reason = value;
+                            else
+                                delete message.reason;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for FileAdmitReply
+             * @function getTypeUrl
+             * @memberof mesh.v1.FileAdmitReply
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            FileAdmitReply.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/mesh.v1.FileAdmitReply";
+            };
+
+            return FileAdmitReply;
+        })();
+
         v1.FileChunkSend = (function() {
 
             /**
@@ -3602,37 +4531,39 @@ export const mesh = $root.mesh = (() => {
             return FileChunkSend;
         })();
 
-        v1.FileSendRequest = (function() {
+        v1.FileUploadRequest = (function() {
 
             /**
-             * Properties of a FileSendRequest.
-             * @typedef {Object} mesh.v1.FileSendRequest.$Properties
-             * @property {string|null} [path] FileSendRequest path
+             * Properties of a FileUploadRequest.
+             * @typedef {Object} mesh.v1.FileUploadRequest.$Properties
+             * @property {string|null} [streamId] FileUploadRequest streamId
+             * @property {string|null} [filename] FileUploadRequest filename
+             * @property {number|null} [size] FileUploadRequest size
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
             /**
-             * Properties of a FileSendRequest.
+             * Properties of a FileUploadRequest.
              * @memberof mesh.v1
-             * @interface IFileSendRequest
-             * @augments mesh.v1.FileSendRequest.$Properties
-             * @deprecated Use mesh.v1.FileSendRequest.$Properties instead.
+             * @interface IFileUploadRequest
+             * @augments mesh.v1.FileUploadRequest.$Properties
+             * @deprecated Use mesh.v1.FileUploadRequest.$Properties instead.
              */
 
             /**
-             * Shape of a FileSendRequest.
-             * @typedef {mesh.v1.FileSendRequest.$Properties} mesh.v1.FileSendRequest.$Shape
+             * Shape of a FileUploadRequest.
+             * @typedef {mesh.v1.FileUploadRequest.$Properties} mesh.v1.FileUploadRequest.$Shape
              */
 
             /**
-             * Constructs a new FileSendRequest.
+             * Constructs a new FileUploadRequest.
              * @memberof mesh.v1
-             * @classdesc Represents a FileSendRequest.
+             * @classdesc Represents a FileUploadRequest.
              * @constructor
-             * @param {mesh.v1.FileSendRequest.$Properties=} [properties] Properties to set
+             * @param {mesh.v1.FileUploadRequest.$Properties=} [properties] Properties to set
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
-            const FileSendRequest = function (properties) {
+            const FileUploadRequest = function (properties) {
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -3640,47 +4571,67 @@ export const mesh = $root.mesh = (() => {
             };
 
             /**
-             * FileSendRequest path.
-             * @member {string} path
-             * @memberof mesh.v1.FileSendRequest
+             * FileUploadRequest streamId.
+             * @member {string} streamId
+             * @memberof mesh.v1.FileUploadRequest
              * @instance
              */
-            FileSendRequest.prototype.path = "";
+            FileUploadRequest.prototype.streamId = "";
 
             /**
-             * Creates a new FileSendRequest instance using the specified properties.
+             * FileUploadRequest filename.
+             * @member {string} filename
+             * @memberof mesh.v1.FileUploadRequest
+             * @instance
+             */
+            FileUploadRequest.prototype.filename = "";
+
+            /**
+             * FileUploadRequest size.
+             * @member {number} size
+             * @memberof mesh.v1.FileUploadRequest
+             * @instance
+             */
+            FileUploadRequest.prototype.size = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new FileUploadRequest instance using the specified properties.
              * @function create
-             * @memberof mesh.v1.FileSendRequest
+             * @memberof mesh.v1.FileUploadRequest
              * @static
-             * @param {mesh.v1.FileSendRequest.$Properties=} [properties] Properties to set
-             * @returns {mesh.v1.FileSendRequest} FileSendRequest instance
+             * @param {mesh.v1.FileUploadRequest.$Properties=} [properties] Properties to set
+             * @returns {mesh.v1.FileUploadRequest} FileUploadRequest instance
              * @type {{
-             *   (properties: mesh.v1.FileSendRequest.$Shape): mesh.v1.FileSendRequest & mesh.v1.FileSendRequest.$Shape;
-             *   (properties?: mesh.v1.FileSendRequest.$Properties): mesh.v1.FileSendRequest;
+             *   (properties: mesh.v1.FileUploadRequest.$Shape): mesh.v1.FileUploadRequest & mesh.v1.FileUploadRequest.$Shape;
+             *   (properties?: mesh.v1.FileUploadRequest.$Properties): mesh.v1.FileUploadRequest;
              * }}
              */
-            FileSendRequest.create = function(properties) {
-                return new FileSendRequest(properties);
+            FileUploadRequest.create = function(properties) {
+                return new FileUploadRequest(properties);
             };
 
             /**
-             * Encodes the specified FileSendRequest message. Does not implicitly {@link mesh.v1.FileSendRequest.verify|verify} messages.
+             * Encodes the specified FileUploadRequest message. Does not implicitly {@link mesh.v1.FileUploadRequest.verify|verify} messages.
              * @function encode
-             * @memberof mesh.v1.FileSendRequest
+             * @memberof mesh.v1.FileUploadRequest
              * @static
-             * @param {mesh.v1.FileSendRequest.$Properties} message FileSendRequest message or plain object to encode
+             * @param {mesh.v1.FileUploadRequest.$Properties} message FileUploadRequest message or plain object to encode
              * @param {$protobuf.Writer} [writer] Writer to encode to
              * @returns {$protobuf.Writer} Writer
              */
-            FileSendRequest.encode = function (message, writer, _depth) {
+            FileUploadRequest.encode = function (message, writer, _depth) {
                 if (!writer)
                     writer = $Writer.create();
                 if (_depth === $undefined)
                     _depth = 0;
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
-                if (message.path != null && $Object.hasOwnProperty.call(message, "path") && message.path !== "")
-                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.path);
+                if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId") && message.streamId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.streamId);
+                if (message.filename != null && $Object.hasOwnProperty.call(message, "filename") && message.filename !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.filename);
+                if (message.size != null && $Object.hasOwnProperty.call(message, "size") && (typeof message.size === "object" ? message.size.low || message.size.high : message.size !== 0))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.size);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -3688,17 +4639,17 @@ export const mesh = $root.mesh = (() => {
             };
 
             /**
-             * Decodes a FileSendRequest message from the specified reader or buffer.
+             * Decodes a FileUploadRequest message from the specified reader or buffer.
              * @function decode
-             * @memberof mesh.v1.FileSendRequest
+             * @memberof mesh.v1.FileUploadRequest
              * @static
              * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
              * @param {number} [length] Message length if known beforehand
-             * @returns {mesh.v1.FileSendRequest & mesh.v1.FileSendRequest.$Shape} FileSendRequest
+             * @returns {mesh.v1.FileUploadRequest & mesh.v1.FileUploadRequest.$Shape} FileUploadRequest
              * @throws {Error} If the payload is not a reader or valid buffer
              * @throws {$protobuf.util.ProtocolError} If required fields are missing
              */
-            FileSendRequest.decode = function (reader, length, _end, _depth, _target) {
+            FileUploadRequest.decode = function (reader, length, _end, _depth, _target) {
                 if (!(reader instanceof $Reader))
                     reader = $Reader.create(reader);
                 if (_depth === $undefined)
@@ -3715,7 +4666,7 @@ export const mesh = $root.mesh = (() => {
                     length = reader.len;
                     reader.len = end;
                 }
-                message = _target || new $root.mesh.v1.FileSendRequest();
+                message = _target || new $root.mesh.v1.FileUploadRequest();
                 while (reader.pos < end) {
                     let start = reader.pos;
                     let tag = reader.tag();
@@ -3729,9 +4680,27 @@ export const mesh = $root.mesh = (() => {
                             if (wireType !== 2)
                                 break;
                             if ((value = reader.stringVerify()).length)
-                                message.path = value;
+                                message.streamId = value;
                             else
-                                delete message.path;
+                                delete message.streamId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.filename = value;
+                            else
+                                delete message.filename;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.size = value;
+                            else
+                                delete message.size;
                             continue;
                         }
                     }
@@ -3752,20 +4721,20 @@ export const mesh = $root.mesh = (() => {
             };
 
             /**
-             * Gets the type url for FileSendRequest
+             * Gets the type url for FileUploadRequest
              * @function getTypeUrl
-             * @memberof mesh.v1.FileSendRequest
+             * @memberof mesh.v1.FileUploadRequest
              * @static
              * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
              * @returns {string} The type url
              */
-            FileSendRequest.getTypeUrl = function(prefix) {
+            FileUploadRequest.getTypeUrl = function(prefix) {
                 if (prefix === $undefined)
                     prefix = "type.googleapis.com";
-                return prefix + "/mesh.v1.FileSendRequest";
+                return prefix + "/mesh.v1.FileUploadRequest";
             };
 
-            return FileSendRequest;
+            return FileUploadRequest;
         })();
 
         v1.FileSendReply = (function() {
@@ -4848,6 +5817,828 @@ export const mesh = $root.mesh = (() => {
             return FileFailed;
         })();
 
+        v1.FileSent = (function() {
+
+            /**
+             * Properties of a FileSent.
+             * @typedef {Object} mesh.v1.FileSent.$Properties
+             * @property {string|null} [fileId] FileSent fileId
+             * @property {string|null} [filename] FileSent filename
+             * @property {number|null} [size] FileSent size
+             * @property {Array.<mesh.v1.PeerOutcome.$Properties>|null} [peers] FileSent peers
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a FileSent.
+             * @memberof mesh.v1
+             * @interface IFileSent
+             * @augments mesh.v1.FileSent.$Properties
+             * @deprecated Use mesh.v1.FileSent.$Properties instead.
+             */
+
+            /**
+             * Shape of a FileSent.
+             * @typedef {mesh.v1.FileSent.$Properties} mesh.v1.FileSent.$Shape
+             */
+
+            /**
+             * Constructs a new FileSent.
+             * @memberof mesh.v1
+             * @classdesc Represents a FileSent.
+             * @constructor
+             * @param {mesh.v1.FileSent.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const FileSent = function (properties) {
+                this.peers = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * FileSent fileId.
+             * @member {string} fileId
+             * @memberof mesh.v1.FileSent
+             * @instance
+             */
+            FileSent.prototype.fileId = "";
+
+            /**
+             * FileSent filename.
+             * @member {string} filename
+             * @memberof mesh.v1.FileSent
+             * @instance
+             */
+            FileSent.prototype.filename = "";
+
+            /**
+             * FileSent size.
+             * @member {number} size
+             * @memberof mesh.v1.FileSent
+             * @instance
+             */
+            FileSent.prototype.size = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * FileSent peers.
+             * @member {Array.<mesh.v1.PeerOutcome.$Properties>} peers
+             * @memberof mesh.v1.FileSent
+             * @instance
+             */
+            FileSent.prototype.peers = $util.emptyArray;
+
+            /**
+             * Creates a new FileSent instance using the specified properties.
+             * @function create
+             * @memberof mesh.v1.FileSent
+             * @static
+             * @param {mesh.v1.FileSent.$Properties=} [properties] Properties to set
+             * @returns {mesh.v1.FileSent} FileSent instance
+             * @type {{
+             *   (properties: mesh.v1.FileSent.$Shape): mesh.v1.FileSent & mesh.v1.FileSent.$Shape;
+             *   (properties?: mesh.v1.FileSent.$Properties): mesh.v1.FileSent;
+             * }}
+             */
+            FileSent.create = function(properties) {
+                return new FileSent(properties);
+            };
+
+            /**
+             * Encodes the specified FileSent message. Does not implicitly {@link mesh.v1.FileSent.verify|verify} messages.
+             * @function encode
+             * @memberof mesh.v1.FileSent
+             * @static
+             * @param {mesh.v1.FileSent.$Properties} message FileSent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            FileSent.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.fileId != null && $Object.hasOwnProperty.call(message, "fileId") && message.fileId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.fileId);
+                if (message.filename != null && $Object.hasOwnProperty.call(message, "filename") && message.filename !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.filename);
+                if (message.size != null && $Object.hasOwnProperty.call(message, "size") && (typeof message.size === "object" ? message.size.low || message.size.high : message.size !== 0))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.size);
+                if (message.peers != null && message.peers.length)
+                    for (let i = 0; i < message.peers.length; ++i)
+                        $root.mesh.v1.PeerOutcome.encode(message.peers[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a FileSent message from the specified reader or buffer.
+             * @function decode
+             * @memberof mesh.v1.FileSent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {mesh.v1.FileSent & mesh.v1.FileSent.$Shape} FileSent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            FileSent.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.mesh.v1.FileSent();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.fileId = value;
+                            else
+                                delete message.fileId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.filename = value;
+                            else
+                                delete message.filename;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.size = value;
+                            else
+                                delete message.size;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.peers && message.peers.length))
+                                message.peers = [];
+                            message.peers.push($root.mesh.v1.PeerOutcome.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for FileSent
+             * @function getTypeUrl
+             * @memberof mesh.v1.FileSent
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            FileSent.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/mesh.v1.FileSent";
+            };
+
+            return FileSent;
+        })();
+
+        v1.PeerOutcome = (function() {
+
+            /**
+             * Properties of a PeerOutcome.
+             * @typedef {Object} mesh.v1.PeerOutcome.$Properties
+             * @property {mesh.v1.PeerRef.$Properties|null} [peer] PeerOutcome peer
+             * @property {boolean|null} [ok] PeerOutcome ok
+             * @property {string|null} [error] PeerOutcome error
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PeerOutcome.
+             * @memberof mesh.v1
+             * @interface IPeerOutcome
+             * @augments mesh.v1.PeerOutcome.$Properties
+             * @deprecated Use mesh.v1.PeerOutcome.$Properties instead.
+             */
+
+            /**
+             * Shape of a PeerOutcome.
+             * @typedef {mesh.v1.PeerOutcome.$Properties} mesh.v1.PeerOutcome.$Shape
+             */
+
+            /**
+             * Constructs a new PeerOutcome.
+             * @memberof mesh.v1
+             * @classdesc Represents a PeerOutcome.
+             * @constructor
+             * @param {mesh.v1.PeerOutcome.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PeerOutcome = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * PeerOutcome peer.
+             * @member {mesh.v1.PeerRef.$Properties|null|undefined} peer
+             * @memberof mesh.v1.PeerOutcome
+             * @instance
+             */
+            PeerOutcome.prototype.peer = null;
+
+            /**
+             * PeerOutcome ok.
+             * @member {boolean} ok
+             * @memberof mesh.v1.PeerOutcome
+             * @instance
+             */
+            PeerOutcome.prototype.ok = false;
+
+            /**
+             * PeerOutcome error.
+             * @member {string} error
+             * @memberof mesh.v1.PeerOutcome
+             * @instance
+             */
+            PeerOutcome.prototype.error = "";
+
+            /**
+             * Creates a new PeerOutcome instance using the specified properties.
+             * @function create
+             * @memberof mesh.v1.PeerOutcome
+             * @static
+             * @param {mesh.v1.PeerOutcome.$Properties=} [properties] Properties to set
+             * @returns {mesh.v1.PeerOutcome} PeerOutcome instance
+             * @type {{
+             *   (properties: mesh.v1.PeerOutcome.$Shape): mesh.v1.PeerOutcome & mesh.v1.PeerOutcome.$Shape;
+             *   (properties?: mesh.v1.PeerOutcome.$Properties): mesh.v1.PeerOutcome;
+             * }}
+             */
+            PeerOutcome.create = function(properties) {
+                return new PeerOutcome(properties);
+            };
+
+            /**
+             * Encodes the specified PeerOutcome message. Does not implicitly {@link mesh.v1.PeerOutcome.verify|verify} messages.
+             * @function encode
+             * @memberof mesh.v1.PeerOutcome
+             * @static
+             * @param {mesh.v1.PeerOutcome.$Properties} message PeerOutcome message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PeerOutcome.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.peer != null && $Object.hasOwnProperty.call(message, "peer"))
+                    $root.mesh.v1.PeerRef.encode(message.peer, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.ok != null && $Object.hasOwnProperty.call(message, "ok") && message.ok !== false)
+                    writer.uint32(/* id 2, wireType 0 =*/16).bool(message.ok);
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error") && message.error !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.error);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a PeerOutcome message from the specified reader or buffer.
+             * @function decode
+             * @memberof mesh.v1.PeerOutcome
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {mesh.v1.PeerOutcome & mesh.v1.PeerOutcome.$Shape} PeerOutcome
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PeerOutcome.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.mesh.v1.PeerOutcome();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.peer = $root.mesh.v1.PeerRef.decode(reader, reader.size(), $undefined, _depth + 1, message.peer);
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.ok = value;
+                            else
+                                delete message.ok;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.error = value;
+                            else
+                                delete message.error;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for PeerOutcome
+             * @function getTypeUrl
+             * @memberof mesh.v1.PeerOutcome
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PeerOutcome.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/mesh.v1.PeerOutcome";
+            };
+
+            return PeerOutcome;
+        })();
+
+        v1.FileDownloadRequest = (function() {
+
+            /**
+             * Properties of a FileDownloadRequest.
+             * @typedef {Object} mesh.v1.FileDownloadRequest.$Properties
+             * @property {string|null} [streamId] FileDownloadRequest streamId
+             * @property {string|null} [filename] FileDownloadRequest filename
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a FileDownloadRequest.
+             * @memberof mesh.v1
+             * @interface IFileDownloadRequest
+             * @augments mesh.v1.FileDownloadRequest.$Properties
+             * @deprecated Use mesh.v1.FileDownloadRequest.$Properties instead.
+             */
+
+            /**
+             * Shape of a FileDownloadRequest.
+             * @typedef {mesh.v1.FileDownloadRequest.$Properties} mesh.v1.FileDownloadRequest.$Shape
+             */
+
+            /**
+             * Constructs a new FileDownloadRequest.
+             * @memberof mesh.v1
+             * @classdesc Represents a FileDownloadRequest.
+             * @constructor
+             * @param {mesh.v1.FileDownloadRequest.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const FileDownloadRequest = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * FileDownloadRequest streamId.
+             * @member {string} streamId
+             * @memberof mesh.v1.FileDownloadRequest
+             * @instance
+             */
+            FileDownloadRequest.prototype.streamId = "";
+
+            /**
+             * FileDownloadRequest filename.
+             * @member {string} filename
+             * @memberof mesh.v1.FileDownloadRequest
+             * @instance
+             */
+            FileDownloadRequest.prototype.filename = "";
+
+            /**
+             * Creates a new FileDownloadRequest instance using the specified properties.
+             * @function create
+             * @memberof mesh.v1.FileDownloadRequest
+             * @static
+             * @param {mesh.v1.FileDownloadRequest.$Properties=} [properties] Properties to set
+             * @returns {mesh.v1.FileDownloadRequest} FileDownloadRequest instance
+             * @type {{
+             *   (properties: mesh.v1.FileDownloadRequest.$Shape): mesh.v1.FileDownloadRequest & mesh.v1.FileDownloadRequest.$Shape;
+             *   (properties?: mesh.v1.FileDownloadRequest.$Properties): mesh.v1.FileDownloadRequest;
+             * }}
+             */
+            FileDownloadRequest.create = function(properties) {
+                return new FileDownloadRequest(properties);
+            };
+
+            /**
+             * Encodes the specified FileDownloadRequest message. Does not implicitly {@link mesh.v1.FileDownloadRequest.verify|verify} messages.
+             * @function encode
+             * @memberof mesh.v1.FileDownloadRequest
+             * @static
+             * @param {mesh.v1.FileDownloadRequest.$Properties} message FileDownloadRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            FileDownloadRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId") && message.streamId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.streamId);
+                if (message.filename != null && $Object.hasOwnProperty.call(message, "filename") && message.filename !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.filename);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a FileDownloadRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof mesh.v1.FileDownloadRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {mesh.v1.FileDownloadRequest & mesh.v1.FileDownloadRequest.$Shape} FileDownloadRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            FileDownloadRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.mesh.v1.FileDownloadRequest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.streamId = value;
+                            else
+                                delete message.streamId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.filename = value;
+                            else
+                                delete message.filename;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for FileDownloadRequest
+             * @function getTypeUrl
+             * @memberof mesh.v1.FileDownloadRequest
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            FileDownloadRequest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/mesh.v1.FileDownloadRequest";
+            };
+
+            return FileDownloadRequest;
+        })();
+
+        v1.FileDownloadReply = (function() {
+
+            /**
+             * Properties of a FileDownloadReply.
+             * @typedef {Object} mesh.v1.FileDownloadReply.$Properties
+             * @property {number|null} [size] FileDownloadReply size
+             * @property {string|null} [error] FileDownloadReply error
+             * @property {boolean|null} [notFound] FileDownloadReply notFound
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a FileDownloadReply.
+             * @memberof mesh.v1
+             * @interface IFileDownloadReply
+             * @augments mesh.v1.FileDownloadReply.$Properties
+             * @deprecated Use mesh.v1.FileDownloadReply.$Properties instead.
+             */
+
+            /**
+             * Shape of a FileDownloadReply.
+             * @typedef {mesh.v1.FileDownloadReply.$Properties} mesh.v1.FileDownloadReply.$Shape
+             */
+
+            /**
+             * Constructs a new FileDownloadReply.
+             * @memberof mesh.v1
+             * @classdesc Represents a FileDownloadReply.
+             * @constructor
+             * @param {mesh.v1.FileDownloadReply.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const FileDownloadReply = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * FileDownloadReply size.
+             * @member {number} size
+             * @memberof mesh.v1.FileDownloadReply
+             * @instance
+             */
+            FileDownloadReply.prototype.size = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * FileDownloadReply error.
+             * @member {string} error
+             * @memberof mesh.v1.FileDownloadReply
+             * @instance
+             */
+            FileDownloadReply.prototype.error = "";
+
+            /**
+             * FileDownloadReply notFound.
+             * @member {boolean} notFound
+             * @memberof mesh.v1.FileDownloadReply
+             * @instance
+             */
+            FileDownloadReply.prototype.notFound = false;
+
+            /**
+             * Creates a new FileDownloadReply instance using the specified properties.
+             * @function create
+             * @memberof mesh.v1.FileDownloadReply
+             * @static
+             * @param {mesh.v1.FileDownloadReply.$Properties=} [properties] Properties to set
+             * @returns {mesh.v1.FileDownloadReply} FileDownloadReply instance
+             * @type {{
+             *   (properties: mesh.v1.FileDownloadReply.$Shape): mesh.v1.FileDownloadReply & mesh.v1.FileDownloadReply.$Shape;
+             *   (properties?: mesh.v1.FileDownloadReply.$Properties): mesh.v1.FileDownloadReply;
+             * }}
+             */
+            FileDownloadReply.create = function(properties) {
+                return new FileDownloadReply(properties);
+            };
+
+            /**
+             * Encodes the specified FileDownloadReply message. Does not implicitly {@link mesh.v1.FileDownloadReply.verify|verify} messages.
+             * @function encode
+             * @memberof mesh.v1.FileDownloadReply
+             * @static
+             * @param {mesh.v1.FileDownloadReply.$Properties} message FileDownloadReply message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            FileDownloadReply.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.size != null && $Object.hasOwnProperty.call(message, "size") && (typeof message.size === "object" ? message.size.low || message.size.high : message.size !== 0))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.size);
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error") && message.error !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.error);
+                if (message.notFound != null && $Object.hasOwnProperty.call(message, "notFound") && message.notFound !== false)
+                    writer.uint32(/* id 3, wireType 0 =*/24).bool(message.notFound);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a FileDownloadReply message from the specified reader or buffer.
+             * @function decode
+             * @memberof mesh.v1.FileDownloadReply
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {mesh.v1.FileDownloadReply & mesh.v1.FileDownloadReply.$Shape} FileDownloadReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            FileDownloadReply.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.mesh.v1.FileDownloadReply();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.size = value;
+                            else
+                                delete message.size;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.error = value;
+                            else
+                                delete message.error;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.notFound = value;
+                            else
+                                delete message.notFound;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for FileDownloadReply
+             * @function getTypeUrl
+             * @memberof mesh.v1.FileDownloadReply
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            FileDownloadReply.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/mesh.v1.FileDownloadReply";
+            };
+
+            return FileDownloadReply;
+        })();
+
         v1.FilesListRequest = (function() {
 
             /**
@@ -5362,6 +7153,438 @@ export const mesh = $root.mesh = (() => {
             };
 
             return FileList;
+        })();
+
+        v1.StreamData = (function() {
+
+            /**
+             * Properties of a StreamData.
+             * @typedef {Object} mesh.v1.StreamData.$Properties
+             * @property {number|null} [seq] StreamData seq
+             * @property {Uint8Array|null} [data] StreamData data
+             * @property {boolean|null} [end] StreamData end
+             * @property {string|null} [error] StreamData error
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a StreamData.
+             * @memberof mesh.v1
+             * @interface IStreamData
+             * @augments mesh.v1.StreamData.$Properties
+             * @deprecated Use mesh.v1.StreamData.$Properties instead.
+             */
+
+            /**
+             * Shape of a StreamData.
+             * @typedef {mesh.v1.StreamData.$Properties} mesh.v1.StreamData.$Shape
+             */
+
+            /**
+             * Constructs a new StreamData.
+             * @memberof mesh.v1
+             * @classdesc Represents a StreamData.
+             * @constructor
+             * @param {mesh.v1.StreamData.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const StreamData = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * StreamData seq.
+             * @member {number} seq
+             * @memberof mesh.v1.StreamData
+             * @instance
+             */
+            StreamData.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * StreamData data.
+             * @member {Uint8Array} data
+             * @memberof mesh.v1.StreamData
+             * @instance
+             */
+            StreamData.prototype.data = $util.newBuffer([]);
+
+            /**
+             * StreamData end.
+             * @member {boolean} end
+             * @memberof mesh.v1.StreamData
+             * @instance
+             */
+            StreamData.prototype.end = false;
+
+            /**
+             * StreamData error.
+             * @member {string} error
+             * @memberof mesh.v1.StreamData
+             * @instance
+             */
+            StreamData.prototype.error = "";
+
+            /**
+             * Creates a new StreamData instance using the specified properties.
+             * @function create
+             * @memberof mesh.v1.StreamData
+             * @static
+             * @param {mesh.v1.StreamData.$Properties=} [properties] Properties to set
+             * @returns {mesh.v1.StreamData} StreamData instance
+             * @type {{
+             *   (properties: mesh.v1.StreamData.$Shape): mesh.v1.StreamData & mesh.v1.StreamData.$Shape;
+             *   (properties?: mesh.v1.StreamData.$Properties): mesh.v1.StreamData;
+             * }}
+             */
+            StreamData.create = function(properties) {
+                return new StreamData(properties);
+            };
+
+            /**
+             * Encodes the specified StreamData message. Does not implicitly {@link mesh.v1.StreamData.verify|verify} messages.
+             * @function encode
+             * @memberof mesh.v1.StreamData
+             * @static
+             * @param {mesh.v1.StreamData.$Properties} message StreamData message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StreamData.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.seq);
+                if (message.data != null && $Object.hasOwnProperty.call(message, "data") && message.data.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.data);
+                if (message.end != null && $Object.hasOwnProperty.call(message, "end") && message.end !== false)
+                    writer.uint32(/* id 3, wireType 0 =*/24).bool(message.end);
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error") && message.error !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.error);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a StreamData message from the specified reader or buffer.
+             * @function decode
+             * @memberof mesh.v1.StreamData
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {mesh.v1.StreamData & mesh.v1.StreamData.$Shape} StreamData
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StreamData.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.mesh.v1.StreamData();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.seq = value;
+                            else
+                                delete message.seq;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.data = value;
+                            else
+                                delete message.data;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.end = value;
+                            else
+                                delete message.end;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.error = value;
+                            else
+                                delete message.error;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for StreamData
+             * @function getTypeUrl
+             * @memberof mesh.v1.StreamData
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            StreamData.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/mesh.v1.StreamData";
+            };
+
+            return StreamData;
+        })();
+
+        v1.StreamControl = (function() {
+
+            /**
+             * Properties of a StreamControl.
+             * @typedef {Object} mesh.v1.StreamControl.$Properties
+             * @property {number|null} [credit] StreamControl credit
+             * @property {boolean|null} [done] StreamControl done
+             * @property {string|null} [error] StreamControl error
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a StreamControl.
+             * @memberof mesh.v1
+             * @interface IStreamControl
+             * @augments mesh.v1.StreamControl.$Properties
+             * @deprecated Use mesh.v1.StreamControl.$Properties instead.
+             */
+
+            /**
+             * Shape of a StreamControl.
+             * @typedef {mesh.v1.StreamControl.$Properties} mesh.v1.StreamControl.$Shape
+             */
+
+            /**
+             * Constructs a new StreamControl.
+             * @memberof mesh.v1
+             * @classdesc Represents a StreamControl.
+             * @constructor
+             * @param {mesh.v1.StreamControl.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const StreamControl = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * StreamControl credit.
+             * @member {number} credit
+             * @memberof mesh.v1.StreamControl
+             * @instance
+             */
+            StreamControl.prototype.credit = 0;
+
+            /**
+             * StreamControl done.
+             * @member {boolean} done
+             * @memberof mesh.v1.StreamControl
+             * @instance
+             */
+            StreamControl.prototype.done = false;
+
+            /**
+             * StreamControl error.
+             * @member {string} error
+             * @memberof mesh.v1.StreamControl
+             * @instance
+             */
+            StreamControl.prototype.error = "";
+
+            /**
+             * Creates a new StreamControl instance using the specified properties.
+             * @function create
+             * @memberof mesh.v1.StreamControl
+             * @static
+             * @param {mesh.v1.StreamControl.$Properties=} [properties] Properties to set
+             * @returns {mesh.v1.StreamControl} StreamControl instance
+             * @type {{
+             *   (properties: mesh.v1.StreamControl.$Shape): mesh.v1.StreamControl & mesh.v1.StreamControl.$Shape;
+             *   (properties?: mesh.v1.StreamControl.$Properties): mesh.v1.StreamControl;
+             * }}
+             */
+            StreamControl.create = function(properties) {
+                return new StreamControl(properties);
+            };
+
+            /**
+             * Encodes the specified StreamControl message. Does not implicitly {@link mesh.v1.StreamControl.verify|verify} messages.
+             * @function encode
+             * @memberof mesh.v1.StreamControl
+             * @static
+             * @param {mesh.v1.StreamControl.$Properties} message StreamControl message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StreamControl.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.credit != null && $Object.hasOwnProperty.call(message, "credit") && message.credit !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.credit);
+                if (message.done != null && $Object.hasOwnProperty.call(message, "done") && message.done !== false)
+                    writer.uint32(/* id 2, wireType 0 =*/16).bool(message.done);
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error") && message.error !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.error);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a StreamControl message from the specified reader or buffer.
+             * @function decode
+             * @memberof mesh.v1.StreamControl
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {mesh.v1.StreamControl & mesh.v1.StreamControl.$Shape} StreamControl
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StreamControl.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.mesh.v1.StreamControl();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.credit = value;
+                            else
+                                delete message.credit;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.done = value;
+                            else
+                                delete message.done;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.error = value;
+                            else
+                                delete message.error;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for StreamControl
+             * @function getTypeUrl
+             * @memberof mesh.v1.StreamControl
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            StreamControl.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/mesh.v1.StreamControl";
+            };
+
+            return StreamControl;
         })();
 
         return v1;

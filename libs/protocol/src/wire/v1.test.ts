@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pb } from '../events.ts';
-import { encodeV1, looksV1Encrypted, parseV1Discovery, parseV1Message, V1, v1ToWireMessage, wireMessageToV1 } from './v1.ts';
+import { looksLikeV1Token } from './v1-password.ts';
+import { encodeV1, parseV1Discovery, parseV1Message, V1, v1ToWireMessage, wireMessageToV1 } from './v1.ts';
 
 const vector = (name: string) => readFileSync(new URL(`../../vectors/v1/${name}`, import.meta.url));
 
@@ -50,8 +51,8 @@ describe('v1 wire schemas', () => {
     expect(plain.ok && plain.value).toMatchObject({ type: 'chat', content: 'hello from the original app', timestamp: 1795528698.3121579 });
     const secret = parseV1Message(vector('chat.encrypted.tcp.json'));
     expect(secret.ok).toBe(true);
-    if (secret.ok && secret.value.type === 'chat') expect(looksV1Encrypted(secret.value.content)).toBe(true);
-    if (plain.ok && plain.value.type === 'chat') expect(looksV1Encrypted(plain.value.content)).toBe(false);
+    if (secret.ok && secret.value.type === 'chat') expect(looksLikeV1Token(secret.value.content)).toBe(true);
+    if (plain.ok && plain.value.type === 'chat') expect(looksLikeV1Token(plain.value.content)).toBe(false);
   });
 
   it('reassembles the original app\'s three chunks (content: null) into its payload', () => {

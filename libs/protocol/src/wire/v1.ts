@@ -207,6 +207,3 @@ export const newV1NodeId = (): string => crypto.randomUUID().slice(0, 8);
 
 /** Seconds since the epoch, as a float, like Python's time.time(). */
 export const v1Now = (): number => Date.now() / 1000;
-
-/** v1 has no flag for encrypted content: a Fernet token ("gAAAAA...") base64'd again starts like this. */
-export const looksV1Encrypted = (content: string): boolean => content.startsWith('Z0FBQUFB');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConfigError } from './errors.ts';
-import { describeConfig, loadConfig } from './config.ts';
+import { describeConfig, loadConfig } from './load.ts';
 
 const schema = z.object({
   gatewayPort: z.number().int().default(8080).describe('the port'),

@@ -78,14 +78,16 @@ function readConfigFile(path: string): Record<string, unknown> {
 }
 
 /** Flags of a schema, for --help: "--gateway-port <number>  description (MESH_GATEWAY_PORT)". */
-export function describeConfig(schema: z.ZodObject): string {
-  return Object.entries(schema.shape as Record<string, z.ZodType>)
+export function describeConfig(schema: z.ZodObject, keys: string[] = Object.keys(schema.shape)): string {
+  const shape = schema.shape as Record<string, z.ZodType>;
+  return keys
+    .map((key) => [key, shape[key]!] as const)
     .map(([key, type]) => {
       const kind = kindOf(type);
       const arg = kind === 'boolean' ? '' : ` <${kind === 'array' ? 'value' : kind}>${kind === 'array' ? '...' : ''}`;
       const fallback = defaultOf(type);
       const shown = fallback === undefined || (Array.isArray(fallback) && fallback.length === 0) ? '' : `, default ${JSON.stringify(fallback)}`;
-      return `  --${kebab(key)}${arg}`.padEnd(34) + `${type.description ?? ''} (${envName(key)}${shown})`;
+      return `${`  --${kebab(key)}${arg}`.padEnd(34)} ${type.description ?? ''} (${envName(key)}${shown})`;
     })
     .join('\n');
 }
@@ -95,12 +97,3 @@ function defaultOf(type: z.core.$ZodType): unknown {
   if (def.type === 'default') return def.defaultValue;
   return def.innerType ? defaultOf(def.innerType) : undefined;
 }
-
-/** Fields every service has. */
-export const baseConfigSchema = z.object({
-  nodeId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _ only').describe('this node\'s id'),
-  nodeName: z.string().min(1).max(256).describe('this node\'s display name'),
-  natsUrl: z.string().default('nats://127.0.0.1:4222').describe('the node\'s bus'),
-  natsToken: z.string().optional().describe('the bus token'),
-  debug: z.boolean().default(false).describe('log at debug level'),
-});

@@ -1,0 +1,41 @@
+// This node's own addresses: what it binds and what it announces.
+import { networkInterfaces } from 'node:os';
+import type { Config } from './config.ts';
+
+export const isSpecificHost = (host: string): boolean => host !== '0.0.0.0';
+
+/** The address announced in discovery: advertise, else a specific host, else the first LAN IPv4. */
+export function advertisedAddress(config: Pick<Config, 'host' | 'advertise'>): string {
+  if (config.advertise) return config.advertise;
+  if (isSpecificHost(config.host)) return config.host;
+  for (const addresses of Object.values(networkInterfaces())) {
+    const lan = addresses?.find((a) => a.family === 'IPv4' && !a.internal);
+    if (lan) return lan.address;
+  }
+  return '127.0.0.1';
+}
+
+const isLoopback = (ip: string): boolean => ip.startsWith('127.');
+
+/** The node is on loopback when it binds or announces a 127.x address: loopback peers are then real. */
+export const isOnLoopback = (config: Pick<Config, 'host'>, advertise: string): boolean => isLoopback(config.host) || isLoopback(advertise);
+
+export interface SourceRules {
+  /** the configured discovery broadcast address */
+  broadcast: string;
+  /** loopback sources are accepted (the node itself is on loopback) */
+  allowLoopback: boolean;
+}
+
+/** Why a datagram from this source address cannot be a peer's, if it cannot. */
+export function refusedSource(ip: string, rules: SourceRules): string | undefined {
+  const octets = ip.split('.').map(Number);
+  if (octets.length !== 4 || octets.some((o) => !Number.isInteger(o) || o < 0 || o > 255)) return `source ${ip} is not an IPv4 address`;
+  const first = octets[0]!;
+  if (first === 0) return `source ${ip} is the unspecified address${ip === '0.0.0.0' ? '' : ' range (0.0.0.0/8)'}`;
+  if (ip === '255.255.255.255' || ip === rules.broadcast) return `source ${ip} is a broadcast address`;
+  if (first >= 224 && first <= 239) return `source ${ip} is a multicast address`;
+  if (first >= 240) return `source ${ip} is a reserved address`;
+  if (first === 127 && !rules.allowLoopback) return `source ${ip} is a loopback address and this node is not on loopback`;
+  return undefined;
+}
