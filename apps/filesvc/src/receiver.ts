@@ -355,6 +355,7 @@ export function checkChunk(chunk: FileChunk | null | undefined): Checked {
   if (!Number.isSafeInteger(fileSize) || fileSize <= 0) return { ok: false, reason: `bad file size ${fileSize}` };
   if (!/^[0-9a-f]{64}$/.test(fileHash)) return { ok: false, reason: 'file hash is not a sha256 hex digest' };
   if (totalChunks !== Math.ceil(fileSize / V1.chunkSize)) return { ok: false, reason: `totalChunks ${totalChunks} does not fit file size ${fileSize}` };
+  if (!Number.isSafeInteger(index) || index < 0) return { ok: false, reason: `chunk index ${index} is not a whole number of 0 or more` };
   if (index >= totalChunks) return { ok: false, reason: `chunk index ${index} is not below totalChunks ${totalChunks}` };
   const expected = Math.min(V1.chunkSize, fileSize - index * V1.chunkSize);
   if (data.byteLength !== expected) return { ok: false, reason: `chunk ${index} has ${data.byteLength} bytes, expected ${expected}` };

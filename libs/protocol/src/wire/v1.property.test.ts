@@ -156,8 +156,8 @@ const awkwardChar = fc.oneof(
   fc.constantFrom('"', '\\', '\n', '\u0000', '\u2028', '\ufeff', 'é', '😀', '/', '{', '}'),
 );
 
-/** Strings of minUnits..maxUnits UTF-16 code units; awkward characters count up to two each. */
-const anyString = (minUnits: number, maxUnits: number, lone = true) =>
+/** Strings of minUnits..maxUnits UTF-16 code units; awkward characters count up to two each; lone surrogates only if asked. */
+const anyString = (minUnits: number, maxUnits: number, lone = false) =>
   fc.oneof(
     fc.string({ minLength: minUnits, maxLength: maxUnits }),
     fc.string({ unit: lone ? fc.oneof(awkwardChar, loneSurrogate) : awkwardChar, minLength: minUnits, maxLength: Math.floor(maxUnits / 2) }),
@@ -169,12 +169,12 @@ const timestamp = fc.oneof(fc.double({ min: 0, noNaN: true, noDefaultInfinity: t
 const header = (lone: boolean) =>
   fc.record({ message_id: anyString(1, 128, lone), sender_id: anyString(1, 128, lone), sender_name: anyString(0, 256, lone), timestamp });
 
-const validChat = (lone = true) =>
+const validChat = (lone = false) =>
   fc.record({ head: header(lone), content: fc.oneof(anyString(0, 9000, lone), fc.constant('hello')) }).map(({ head, content }): V1TcpMessage => ({ type: 'chat', ...head, content }));
 
 const maxFileSize = (2 ** 32 - 1) * V1.chunkSize;
 
-const validChunk = (lone = true) =>
+const validChunk = (lone = false) =>
   fc
     .record({
       head: header(lone),
@@ -200,9 +200,9 @@ const validChunk = (lone = true) =>
       }));
     });
 
-const validTcp = (lone = true) => fc.oneof(validChat(lone), validChunk(lone));
+const validTcp = (lone = false) => fc.oneof(validChat(lone), validChunk(lone));
 
-const validDiscovery = (lone = true) =>
+const validDiscovery = (lone = false) =>
   fc
     .record({
       node_id: anyString(1, 32, lone),
@@ -416,11 +416,8 @@ describe('deeply nested values (up to what 64 KiB can hold)', () => {
     timeout,
   );
 
-  // BUG (reported, not fixed here): check() in v1.ts builds its "unsupported type" reason with
-  // JSON.stringify(typeName), which throws "RangeError: Maximum call stack size exceeded" when
-  // "type" is nested about 5000 levels deep ({"type":[[[…]]]}, some 10 KB): parseV1Message
-  // throws, out of the tcp-listener 'end' handler, and the transport process exits.
-  it.skip.prop([fc.constantFrom(...captures), deepValue], { numRuns: 100 })('never throw when "type" holds one', (frame, { open, depth }) => {
+  // (found here: a "type" nested 5000 levels deep once threw out of the parser, and took transport down)
+  it.prop([fc.constantFrom(...captures), deepValue], { numRuns: 100 })('never throw when "type" holds one', (frame, { open, depth }) => {
     const fields = fieldsOf(frame);
     fields.find(([k]) => k === 'type')![1] = nested(open, depth);
     expectAnswers(Buffer.from(render(fields)));
@@ -442,14 +439,15 @@ describe('valid frames', () => {
     expect(wireMessageToV1(event)).toEqual(canonical(frame));
   }, timeout);
 
-  // BUG (reported, not fixed here): parseV1Message accepts strings with an unpaired surrogate
-  // (JSON escapes such as "\ud800" are valid JSON and pass the UTF-8 check), but protobufjs
-  // encodes them as invalid UTF-8 and pb.*.decode throws on them ("The encoded data was not
-  // valid for encoding utf-8"): such a chat is accepted by transport, then every subscriber
-  // of wire.received fails to decode it ('bus handler failed'), instead of a clear rejection.
-  it.skip.prop([validTcp(true)], { numRuns: 300 })('survive the protobuf bus event (any string the parser accepts)', (frame) => {
-    const event = pb.WireMessage.decode(pb.WireMessage.encode(v1ToWireMessage(frame)).finish());
-    expect(wireMessageToV1(event)).toEqual(canonical(frame));
+  // (found here: an escaped lone surrogate, "\ud800", was accepted, and then no bus event could carry it)
+  it.prop([validTcp(true)], { numRuns: 300 })('survive the protobuf bus event (whatever the parser accepts), or are refused as not well-formed', (frame) => {
+    const parsed = parseV1Message(Buffer.from(JSON.stringify(frame)));
+    if (!parsed.ok) {
+      expect(parsed.reason).toMatch(/^not well-formed Unicode/);
+      return;
+    }
+    const event = pb.WireMessage.decode(pb.WireMessage.encode(v1ToWireMessage(parsed.value)).finish());
+    expect(wireMessageToV1(event)).toEqual(canonical(parsed.value));
   }, timeout);
 
   it.prop([validDiscovery(), fc.boolean()], { numRuns: 500 })('discoveries are accepted and round trip through encodeV1', (frame, python) => {

@@ -114,11 +114,27 @@ function parseJson(bytes: Uint8Array | string, maxBytes: number): Parsed<unknown
   } catch {
     return { ok: false, reason: 'not UTF-8' };
   }
+  if (LONE_SURROGATE.test(text)) return { ok: false, reason: 'not well-formed Unicode (a lone surrogate)' };
   try {
-    return { ok: true, value: JSON.parse(text) };
+    // \ud800-style escapes can spell a lone surrogate, which no UTF-8 (and no bus event) can carry
+    const value: unknown = ESCAPED_SURROGATE.test(text) ? JSON.parse(text, refuseLoneSurrogates) : JSON.parse(text);
+    return { ok: true, value };
   } catch (err) {
+    if (err instanceof LoneSurrogateError) return { ok: false, reason: err.message };
     return { ok: false, reason: `invalid JSON: ${(err as Error).message}` };
   }
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const ESCAPED_SURROGATE = /\\u[dD][89a-fA-F]/;
+
+class LoneSurrogateError extends Error {}
+
+function refuseLoneSurrogates(key: string, value: unknown): unknown {
+  if (LONE_SURROGATE.test(key) || (typeof value === 'string' && LONE_SURROGATE.test(value))) {
+    throw new LoneSurrogateError('not well-formed Unicode (an escaped lone surrogate)');
+  }
+  return value;
 }
 
 function check<T>(schema: z.ZodType<T>, value: unknown): Parsed<T> {
@@ -127,7 +143,9 @@ function check<T>(schema: z.ZodType<T>, value: unknown): Parsed<T> {
   const result = schema.safeParse(value);
   if (result.success) return { ok: true, value: result.data };
   const unknownType = result.error.issues.some((i) => i.path.length === 1 && i.path[0] === 'type');
-  return { ok: false, reason: unknownType ? `unsupported type ${JSON.stringify(typeName).slice(0, 40)}` : describeIssues(result.error) };
+  // (a type that is not a string is named by its kind: it can be nested deeper than JSON.stringify can go)
+  const shown = typeof typeName === 'string' ? JSON.stringify(typeName.slice(0, 40)) : `of kind ${Array.isArray(typeName) ? 'array' : typeof typeName}`;
+  return { ok: false, reason: unknownType ? `unsupported type ${shown}` : describeIssues(result.error) };
 }
 
 /** One v1 TCP message (the whole content of one connection). */
