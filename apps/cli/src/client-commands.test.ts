@@ -242,6 +242,26 @@ describe('mesh client commands against a running gateway', () => {
     expect((await mesh(['peers', '--gateway', url], undefined, undefined, cleanEnv({ MESH_SECRET: 'wrong' }))).err).toMatch(/^mesh: this node's client secret is required/);
   });
 
+  it('never shows the secret to whatever listens on the default address when no node runs on the data folder', async () => {
+    const seen: Array<string | undefined> = [];
+    const squatter = createServer((req, res) => {
+      seen.push(req.headers.authorization);
+      res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"give me your secret"}');
+    });
+    await new Promise<void>((done) => squatter.listen(8080, '127.0.0.1', done));
+    try {
+      const lonely = await mkdtemp(join(tmpdir(), 'mesh-cli-lonely-'));
+      await writeFile(join(lonely, 'client-secret'), `${secret}\n`);
+      const run = await mesh(['peers'], undefined, undefined, cleanEnv({ MESH_DATA_DIR: lonely }));
+      expect(run.code).toBe(1);
+      expect(run.err).toBe(`mesh: no client secret: no node runs with the data folder ${lonely} (start it with mesh up, or name its gateway with --gateway); run this as the node's user, give its --data-dir, or set MESH_SECRET\n`);
+      expect(seen).toEqual([undefined]);
+    } finally {
+      squatter.closeAllConnections();
+      await new Promise((done) => squatter.close(done));
+    }
+  });
+
   it('url prints the address that logs a browser in', async () => {
     expect(await mesh(['url', '--gateway', url])).toEqual({ code: 0, out: [`${url}/#secret=${secret}`], err: '' });
   });

@@ -37,11 +37,18 @@ export interface ClientIo {
 
 const stdoutIo: ClientIo = { out: (line) => void process.stdout.write(`${line}\n`) };
 
-/** The gateway URL and the secret a client command uses, and where the secret was looked for. */
+/**
+ * The gateway URL and the secret a client command uses. The secret read from a data folder
+ * goes only to the gateway of the node running on that folder, or to one named explicitly:
+ * never to whatever happens to listen on the default address.
+ */
 export function clientContext(opts: ClientOptions, env: NodeJS.ProcessEnv = process.env): { url: string; secret?: string; secretProblem?: string } {
   const dataDir = resolve(opts.dataDir ?? env.MESH_DATA_DIR ?? baseConfigSchema.shape.dataDir.parse(undefined));
-  const url = opts.gateway ?? (env.MESH_GATEWAY || runningGateway(dataDir) || DEFAULT_GATEWAY);
+  const named = opts.gateway ?? (env.MESH_GATEWAY || undefined);
+  const running = runningGateway(dataDir);
+  const url = named ?? running ?? DEFAULT_GATEWAY;
   if (env.MESH_SECRET) return { url, secret: env.MESH_SECRET };
+  if (!named && !running) return { url, secretProblem: `no node runs with the data folder ${dataDir} (start it with mesh up, or name its gateway with --gateway)` };
   try {
     return { url, secret: readClientSecret(dataDir) };
   } catch (err) {
@@ -49,15 +56,24 @@ export function clientContext(opts: ClientOptions, env: NodeJS.ProcessEnv = proc
   }
 }
 
-/** The gateway URL of the node running on dataDir, from its run/node.json. */
+/** The gateway URL of the node running on dataDir: from its run/node.json, while its launcher lives. */
 function runningGateway(dataDir: string): string | undefined {
   const file = join(dataDir, 'run', 'node.json');
   if (!existsSync(file)) return undefined;
   try {
-    const ui = (JSON.parse(readFileSync(file, 'utf8')) as { ui?: unknown }).ui;
-    return typeof ui === 'string' ? ui : undefined;
+    const { ui, pid } = JSON.parse(readFileSync(file, 'utf8')) as { ui?: unknown; pid?: unknown };
+    return typeof ui === 'string' && typeof pid === 'number' && isAlive(pid) ? ui : undefined;
   } catch {
     return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -153,41 +169,45 @@ const waitMs = (opts: ClientOptions) => Math.max(0, Number(opts.waitSeconds ?? 1
 
 /**
  * Runs `act` with the event stream already open, then gathers events until `done` says the
- * outcome is complete or the wait is over.
+ * outcome is complete, or `idleMs` pass without an event that `related` says is about it.
  */
 async function withOutcome<T>(
   c: GatewayClient,
   io: ClientIo,
   act: () => Promise<T>,
   done: (result: T, events: ClientEvent[]) => boolean,
-  timeoutMs: number,
+  idleMs: number,
+  related: (result: T, event: ClientEvent) => boolean = () => false,
 ): Promise<{ result: T; events: ClientEvent[] }> {
   const stop = new AbortController();
   const onAbort = () => stop.abort();
   io.signal?.addEventListener('abort', onAbort, { once: true });
   const events: ClientEvent[] = [];
+  let result: { value: T } | undefined;
+  let deadline: NodeJS.Timeout | undefined;
+  // one waiter at a time, woken by an event, the end of the stream, or the end of waiting
   let wake = () => {};
+  stop.signal.addEventListener('abort', () => wake(), { once: true });
   let opened!: () => void;
   const open = new Promise<void>((resolve) => (opened = resolve));
   const reading = (async () => {
     for await (const e of c.events({ signal: stop.signal, onOpen: opened })) {
       events.push(e);
+      if (result && related(result.value, e)) deadline?.refresh();
       wake();
     }
-  })();
+  })().finally(() => wake());
   try {
     await Promise.race([open, reading]);
-    const result = await act();
-    const deadline = setTimeout(() => stop.abort(), timeoutMs);
-    try {
-      while (!done(result, events) && !stop.signal.aborted) {
-        await Promise.race([new Promise<void>((resolve) => (wake = resolve)), reading, new Promise((resolve) => stop.signal.addEventListener('abort', resolve, { once: true }))]);
-      }
-    } finally {
-      clearTimeout(deadline);
-    }
-    return { result, events };
+    result = { value: await act() };
+    deadline = setTimeout(() => stop.abort(), idleMs);
+    let ended: { error?: unknown } | undefined;
+    reading.then(() => (ended = {}), (error: unknown) => (ended = { error }));
+    while (!done(result.value, events) && !stop.signal.aborted && !ended) await new Promise<void>((resolve) => (wake = resolve));
+    if (ended?.error) throw ended.error;
+    return { result: result.value, events };
   } finally {
+    clearTimeout(deadline);
     stop.abort();
     io.signal?.removeEventListener('abort', onAbort);
     await reading.catch(() => undefined);
@@ -242,8 +262,10 @@ export async function sendFileCommand(path: string, opts: ClientOptions, io: Cli
   type Outcome = Extract<ClientEvent, { type: 'file.sent' | 'file.failed' }>;
   const outcomeOf = (id: string, events: ClientEvent[]) =>
     events.find((e): e is Outcome => (e.type === 'file.sent' || (e.type === 'file.failed' && e.direction === 'out')) && e.fileId === id);
-  // no deadline of its own: a large file takes its time (Ctrl-C stops waiting, not the transfer)
-  const { result, events } = await withOutcome(c, io, upload, (r, ev) => !!outcomeOf(r.fileId, ev), 2 ** 31 - 1);
+  // a large file takes its time: the wait ends only after a minute without news of the file
+  // (Ctrl-C stops waiting, not the transfer)
+  const aboutIt = (r: { fileId: string }, e: ClientEvent) => 'fileId' in e && e.fileId === r.fileId;
+  const { result, events } = await withOutcome(c, io, upload, (r, ev) => !!outcomeOf(r.fileId, ev), 60_000, aboutIt);
   const outcome = outcomeOf(result.fileId, events);
   const what = `${printable(result.filename)} (${formatSize(result.size)})`;
   if (!outcome) return io.out(`sending ${what} as file ${printable(result.fileId)}: no outcome yet`);

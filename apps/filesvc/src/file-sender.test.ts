@@ -27,22 +27,46 @@ const outcomes = (sent: { peers: Array<{ peer?: { nodeId?: string | null } | nul
 const alice = { nodeId: 'aaaa1111', endpoint: { host: '127.0.0.3', port: 9999 } };
 const bob = { nodeId: 'bbbb2222', endpoint: { host: '127.0.0.4', port: 9999 } };
 
-/** Stands in for the router: takes every chunk request, answers after a little latency; `fails` says which peers refuse. */
-function fakeRouter(f: Fixture, fails: (peer: typeof alice, index: number) => boolean = () => false, peers = [alice]) {
+type Peer = typeof alice;
+
+interface RouterOptions {
+  /** whether a peer refuses a chunk */
+  fails?: (peer: Peer, index: number) => boolean;
+  /** how long a peer takes to take a chunk (real latency of a peer, not synchronisation) */
+  latencyMs?: (peer: Peer) => number;
+  peers?: Peer[];
+}
+
+/**
+ * Stands in for the router: chunk 0 (no target) goes to every peer, the others to the target
+ * named. Keeps, per file, the chunks as alice got them, the indexes each peer got, and the most
+ * chunks outstanding toward one peer.
+ */
+function fakeRouter(f: Fixture, { fails = () => false, latencyMs = () => 1 + Math.random() * 4, peers = [alice] }: RouterOptions = {}) {
   const chunks = new Map<string, SentChunk[]>();
+  const got = new Map<string, number[]>();
   const outstanding = new Map<string, number>();
   let maxOutstanding = 0;
   f.client.serve(subjects.fileChunkSend, async (req) => {
     const chunk: SentChunk = { fileId: req.chunk?.fileId ?? '', chunkIndex: req.chunk?.chunkIndex ?? -1, data: req.chunk?.data ?? new Uint8Array(), metadata: req.chunk?.metadata ?? {} };
-    const id = chunk.fileId;
-    outstanding.set(id, (outstanding.get(id) ?? 0) + 1);
-    maxOutstanding = Math.max(maxOutstanding, outstanding.get(id)!);
-    chunks.set(id, [...(chunks.get(id) ?? []), chunk]);
-    await sleep(1 + Math.random() * 4); // delivery latency, not synchronisation
-    outstanding.set(id, outstanding.get(id)! - 1);
-    return { deliveries: peers.map((peer) => (fails(peer, chunk.chunkIndex) ? { peer, ok: false, error: 'connection refused' } : { peer, ok: true })) };
+    const targets = req.target ? peers.filter((p) => p.nodeId === req.target?.nodeId) : peers;
+    return {
+      deliveries: await Promise.all(
+        targets.map(async (peer) => {
+          const lane = `${chunk.fileId}/${peer.nodeId}`;
+          outstanding.set(lane, (outstanding.get(lane) ?? 0) + 1);
+          maxOutstanding = Math.max(maxOutstanding, outstanding.get(lane)!);
+          await sleep(latencyMs(peer));
+          outstanding.set(lane, outstanding.get(lane)! - 1);
+          if (fails(peer, chunk.chunkIndex)) return { peer, ok: false, error: 'connection refused' };
+          got.set(lane, [...(got.get(lane) ?? []), chunk.chunkIndex]);
+          if (peer === alice) chunks.set(chunk.fileId, [...(chunks.get(chunk.fileId) ?? []), chunk]);
+          return { peer, ok: true };
+        }),
+      ),
+    };
   });
-  return { chunks, maxOutstanding: () => maxOutstanding };
+  return { chunks, got: (fileId: string, peer: Peer) => got.get(`${fileId}/${peer.nodeId}`) ?? [], maxOutstanding: () => maxOutstanding };
 }
 
 /** Uploads random bytes as the gateway does; resolves with filesvc's reply once they are stored. */
@@ -98,20 +122,34 @@ describe('sending files', () => {
   });
 
   it('tells each peer\'s outcome: sent to those that took every chunk, the others with their reason', async () => {
-    const f = (fx = await startFilesvc());
-    fakeRouter(f, (peer, index) => peer === bob && index === 1, [alice, bob]);
+    const f = (fx = await startFilesvc({ sendWindow: 1 }));
+    const router = fakeRouter(f, { fails: (peer, index) => peer === bob && index === 1, peers: [alice, bob] });
     const { reply } = await sendRandom(f, 'x.bin', 20_000);
     const sent = await waitFor(() => f.sent[0], { what: 'file.sent' });
     expect(sent).toMatchObject({ fileId: reply.fileId, filename: 'x.bin' });
     expect(outcomes(sent)).toEqual([
       { nodeId: 'aaaa1111', ok: true, error: '' },
-      { nodeId: 'bbbb2222', ok: false, error: 'connection refused (took 2 of 3 chunks)' },
+      { nodeId: 'bbbb2222', ok: false, error: 'connection refused (took 1 of 3 chunks)' },
     ]);
+    // v1 cannot repair a file: once a chunk failed, the peer gets no more of it
+    expect(router.got(reply.fileId!, bob)).toEqual([0]);
+  });
+
+  it('never lets a slow peer hold the others back: each gets the file at its own pace, in its own window', async () => {
+    const f = (fx = await startFilesvc({ sendWindow: 4 }));
+    const router = fakeRouter(f, { peers: [alice, bob], latencyMs: (peer) => (peer === bob ? 50 : 1) });
+    const { reply } = await sendRandom(f, 'x.bin', 64 * 8192);
+    await waitFor(() => router.got(reply.fileId!, alice).length === 64, { what: 'alice has every chunk' });
+    // when alice had it all, bob (50 ms a chunk, 4 at a time) was far from done
+    expect(router.got(reply.fileId!, bob).length).toBeLessThan(64);
+    const sent = await waitFor(() => f.sent[0], { what: 'file.sent', timeoutMs: 20_000 });
+    expect(outcomes(sent).map((o) => o.ok)).toEqual([true, true]);
+    expect(router.maxOutstanding()).toBeLessThanOrEqual(4);
   });
 
   it('reports a file that reached no peer as failed, with each one\'s reason', async () => {
     const f = (fx = await startFilesvc());
-    fakeRouter(f, () => true);
+    fakeRouter(f, { fails: () => true });
     const { reply } = await sendRandom(f, 'x.bin', 20_000);
     const failed = await waitFor(() => f.failed[0], { what: 'fileFailed' });
     expect(failed).toMatchObject({ fileId: reply.fileId, direction: 2, reason: 'reached no peer: aaaa1111 at 127.0.0.3:9999: connection refused (took 0 of 3 chunks)' });
@@ -120,7 +158,7 @@ describe('sending files', () => {
 
   it('fails at once a file for a node with no peers', async () => {
     const f = (fx = await startFilesvc());
-    fakeRouter(f, () => false, []);
+    fakeRouter(f, { peers: [] });
     await sendRandom(f, 'x.bin', 200_000);
     const failed = await waitFor(() => f.failed[0], { what: 'fileFailed' });
     expect(failed.reason).toBe('reached no peer: this node has no peers');

@@ -2,7 +2,7 @@
 // requests to the router with a bounded window of outstanding requests. Each peer's outcome
 // is kept, and the transfer ends as file.sent (some peer took every chunk) or file.failed
 // (none did, with each one's reason).
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, rm, type FileHandle } from 'node:fs/promises';
 import type { Bus } from '@meshwork/bus';
@@ -52,6 +52,8 @@ interface PeerTally {
   error?: string;
 }
 
+export const EMPTY_FILE = 'the file is empty (an empty file cannot be sent: it has no chunks)';
+
 const peerKey = (p: PeerRef | null | undefined): string => p?.nodeId || (p?.endpoint ? endpointKey(p.endpoint) : '?');
 export const describePeer = (p: PeerRef): string => [p.nodeId, p.endpoint ? endpointKey(p.endpoint) : ''].filter(Boolean).join(' at ');
 
@@ -60,13 +62,10 @@ export class FileSender {
   readonly #log: Logger;
   readonly #tasks = new Set<Promise<void>>();
   readonly #stopping = new AbortController();
-  /** resolves on stop: what a transfer waiting for replies races against */
-  readonly #stopped: Promise<void>;
 
   constructor(opts: SenderOptions) {
     this.#opts = opts;
     this.#log = opts.log;
-    this.#stopped = new Promise((resolve) => this.#stopping.signal.addEventListener('abort', () => resolve(), { once: true }));
   }
 
   get active(): number {
@@ -114,7 +113,7 @@ export class FileSender {
     try {
       const s = await handle.stat();
       if (!s.isFile()) return await refuse('not a regular file');
-      if (s.size === 0) return await refuse('the file is empty (an empty file cannot be sent: it has no chunks)');
+      if (s.size === 0) return await refuse(EMPTY_FILE);
       const max = this.#opts.config.maxFileBytes;
       if (s.size > max) return await refuse(`the file is too large: ${s.size} bytes, more than maxFileBytes (${max})`);
       return { fileId: out.fileId ?? randomUUID(), filename: out.filename, size: s.size, totalChunks: Math.ceil(s.size / V1.chunkSize), mtimeMs: s.mtimeMs, handle };
@@ -123,21 +122,27 @@ export class FileSender {
     }
   }
 
+  /**
+   * Chunk 0 goes to every neighbour: those that take it are the file's targets. Each target
+   * then gets the other chunks in a pipeline of its own, with its own window, so that a slow
+   * or failing peer never holds the others back. A target whose chunk fails is done with (v1
+   * cannot repair a file).
+   */
   async #stream(file: Outgoing): Promise<void> {
     const { bus, config } = this.#opts;
     const { fileId, filename, size, totalChunks, handle } = file;
     const signal = this.#stopping.signal;
-    const stopped = this.#stopped;
-    const inFlight = new Set<Promise<void>>();
     const peers = new Map<string, PeerTally>();
     let failure: string | undefined;
-    let chunksDone = 0;
-    let bytesDone = 0;
     let lastProgress = 0;
     const progress = (final: boolean) => {
       const now = Date.now();
       if (!final && now - lastProgress < config.progressIntervalMs) return;
       lastProgress = now;
+      // as far as the slowest peer still taking the file has got
+      const live = [...peers.values()].filter((t) => !t.error);
+      const chunksDone = live.length > 0 ? Math.min(...live.map((t) => t.chunks)) : 0;
+      const bytesDone = Math.min(size, chunksDone * V1.chunkSize);
       bus.publish(subjects.fileProgress, {
         fileId, filename, direction: Direction.DIRECTION_OUT, bytesDone, size, chunksDone, totalChunks,
         senderId: config.nodeId, senderName: config.name,
@@ -149,33 +154,43 @@ export class FileSender {
         const t = peers.get(key) ?? { peer: d.peer ?? {}, chunks: 0 };
         peers.set(key, t);
         if (d.ok) t.chunks++;
-        else t.error = d.error || 'not delivered';
+        else t.error ??= d.error || 'not delivered';
       }
     };
-
-    try {
-      const metadata: FileMetadata = { filename, fileSize: size, fileHash: await sha256OfFile(handle, size, signal), totalChunks };
-      for (let index = 0; index < totalChunks && failure === undefined && !signal.aborted; index++) {
-        const data = await readChunk(handle, index, size);
-        const sent = bus
-          .request(subjects.fileChunkSend, { chunk: { fileId, chunkIndex: index, data, metadata } }, config.chunkRequestTimeoutMs)
-          .then(
-            (result) => {
-              if (index === 0 && result.deliveries.length === 0) failure ??= 'reached no peer: this node has no peers';
-              tally(result.deliveries);
-              chunksDone += 1;
-              bytesDone += data.byteLength;
-              progress(false);
-            },
-            (err: unknown) => {
-              failure ??= `chunk ${index} not sent: ${(err as Error).message}`;
-            },
-          )
-          .finally(() => inFlight.delete(sent));
-        inFlight.add(sent);
-        if (inFlight.size >= config.sendWindow) await Promise.race([...inFlight, stopped]);
+    const send = async (index: number, target?: PeerRef): Promise<Delivery[]> => {
+      if (signal.aborted) throw new Error('filesvc stopped');
+      const data = await readChunk(handle, index, size);
+      const chunk = { messageId: chunkMessageId(fileId, index), fileId, chunkIndex: index, data, metadata };
+      try {
+        const result = await untilAborted(bus.request(subjects.fileChunkSend, { chunk, target }, config.chunkRequestTimeoutMs), signal);
+        return result.deliveries;
+      } catch (err) {
+        failure ??= signal.aborted ? 'filesvc stopped' : `chunk ${index} not sent: ${(err as Error).message}`;
+        throw err;
       }
-      await Promise.race([Promise.all(inFlight), stopped]);
+    };
+    /** chunks 1.. to one peer, `sendWindow` at a time, until the end or its first failure */
+    const pipeline = async (target: PeerTally) => {
+      let next = 1;
+      const lane = async () => {
+        while (next < totalChunks && !target.error && failure === undefined) {
+          const index = next++;
+          tally(await send(index, target.peer));
+          progress(false);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(config.sendWindow, totalChunks - 1) }, lane));
+    };
+
+    let metadata: FileMetadata = {};
+    try {
+      metadata = { filename, fileSize: size, fileHash: await sha256OfFile(handle, size, signal), totalChunks };
+      const first = await send(0);
+      if (first.length === 0) failure = 'reached no peer: this node has no peers';
+      tally(first);
+      progress(false);
+      const targets = [...peers.values()].filter((t) => !t.error);
+      if (failure === undefined && totalChunks > 1) await Promise.all(targets.map((t) => pipeline(t).catch(() => undefined)));
       if (signal.aborted) failure ??= 'filesvc stopped';
       if (failure === undefined) {
         const after = await handle.stat();
@@ -196,7 +211,7 @@ export class FileSender {
       failure = `reached no peer: ${outcomes.map((o) => `${describePeer(o.peer)}: ${o.error}`).join('; ')}`;
     }
     if (failure !== undefined) {
-      this.#log.warn({ fileId, filename, chunksDone, totalChunks, reason: failure }, `file send failed: ${failure}`);
+      this.#log.warn({ fileId, filename, totalChunks, reason: failure }, `file send failed: ${failure}`);
       bus.publish(subjects.fileFailed, { fileId, filename, direction: Direction.DIRECTION_OUT, reason: failure });
       return;
     }
@@ -205,6 +220,21 @@ export class FileSender {
     const failed = outcomes.filter((o) => !o.ok).map((o) => `${describePeer(o.peer)}: ${o.error}`);
     this.#log.info({ fileId, filename, size, totalChunks, delivered: outcomes.length - failed.length, failed }, 'file sent');
   }
+}
+
+/** The promise's outcome, or a rejection as soon as signal aborts (no listener left behind either way). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(new Error('filesvc stopped'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** One message id per chunk (a UUID from the file id and the index), whichever peers it goes to. */
+function chunkMessageId(fileId: string, index: number): string {
+  const h = createHash('sha256').update(`${fileId}:${index}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /** Chunk `index` of the file; throws if the file is now shorter than when it was checked. */

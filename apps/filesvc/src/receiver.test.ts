@@ -138,28 +138,35 @@ describe('receiving files', () => {
     expect(await g.ls(g.incoming)).toEqual([]);
   });
 
-  it('gives each sender (or relaying neighbour) its share: one cannot take every place', async () => {
-    const f = (fx = await startFilesvc({ maxIncoming: 4, maxIncomingPerPeer: 2 }));
-    const fromSender = async (senderId: string, direct = true, host = '127.0.0.2') =>
+  it('gives each address its share, as sender and as relay, whatever sender ids it claims', async () => {
+    const f = (fx = await startFilesvc({ maxIncoming: 5, maxIncomingPerPeer: 2, maxIncomingRelayedPerPeer: 2 }));
+    const offer = async (senderId: string, direct: boolean, host: string) =>
       (await f.offer([{ ...(await transfer())[0]!, senderId }], { from: { host, port: 9999 }, direct }))[0]!;
-    expect((await fromSender('aaaa0001')).accepted).toBe(true);
-    expect((await fromSender('aaaa0001')).accepted).toBe(true);
-    expect(await fromSender('aaaa0001')).toMatchObject({ accepted: false, reason: 'already 2 incoming transfers sender aaaa0001 (maxIncomingPerPeer)' });
-    // ids are the sender's claim: relayed chunks count against the neighbour that relayed them
-    expect((await fromSender('rand0001', false, '127.0.0.5')).accepted).toBe(true);
-    expect((await fromSender('rand0002', false, '127.0.0.5')).accepted).toBe(true);
-    expect(await fromSender('rand0003', false, '127.0.0.5')).toMatchObject({ accepted: false, reason: 'already 2 incoming transfers relayed by 127.0.0.5 (maxIncomingPerPeer)' });
-    expect(await fromSender('bbbb0002')).toMatchObject({ accepted: false, reason: 'already 4 incoming transfers (maxIncoming)' });
+    expect((await offer('aaaa0001', true, '127.0.0.2')).accepted).toBe(true);
+    expect((await offer('aaaa0002', true, '127.0.0.2')).accepted).toBe(true);
+    expect(await offer('aaaa0003', true, '127.0.0.2')).toMatchObject({ accepted: false, reason: 'already 2 incoming transfers sent by 127.0.0.2 (maxIncomingPerPeer)' });
+    expect((await offer('rand0001', false, '127.0.0.5')).accepted).toBe(true);
+    expect((await offer('rand0002', false, '127.0.0.5')).accepted).toBe(true);
+    expect(await offer('rand0003', false, '127.0.0.5')).toMatchObject({ accepted: false, reason: 'already 2 incoming transfers relayed by 127.0.0.5 (maxIncomingRelayedPerPeer)' });
+    expect((await offer('bbbb0001', true, '127.0.0.6')).accepted).toBe(true);
+    expect(await offer('bbbb0002', true, '127.0.0.7')).toMatchObject({ accepted: false, reason: 'already 5 incoming transfers (maxIncoming)' });
   });
 
-  it('lets a transfer idle for evictIdleMs give way to a new one, and fails it saying so', async () => {
-    const f = (fx = await startFilesvc({ maxIncoming: 1, evictIdleMs: 200 }));
+  it('keeps its limits when many new files come at once', async () => {
+    const f = (fx = await startFilesvc({ maxIncoming: 32, maxIncomingPerPeer: 8 }));
+    const firsts = await Promise.all(Array.from({ length: 40 }, async (_, i) => ({ ...(await transfer())[0]!, senderId: `fake${i}` })));
+    const answers = await Promise.all(firsts.map((chunk) => f.client.request(subjects.fileAdmit, { chunk, from, direct: true })));
+    expect(answers.filter((a) => a.accepted)).toHaveLength(8);
+  });
+
+  it('lets a slow transfer give way to a new one once it is past its grace, and fails it saying so', async () => {
+    const f = (fx = await startFilesvc({ maxIncoming: 1, evictGraceMs: 200 }));
     const [stalled] = await transfer();
     expect((await f.offer([stalled!]))[0]!.accepted).toBe(true);
     const fresh = await transfer();
-    await waitFor(async () => (await f.offer([fresh[0]!]))[0]?.accepted, { what: 'the new transfer admitted once the first is idle' });
-    const failed = await waitFor(() => f.failed.find((x) => x.fileId === stalled!.fileId), { what: 'the idle one failed' });
-    expect(failed.reason).toMatch(/^gave way to a new transfer after \d+ s without a new chunk/);
+    await waitFor(async () => (await f.offer([fresh[0]!]))[0]?.accepted, { what: 'the new transfer admitted once the first is too slow' });
+    const failed = await waitFor(() => f.failed.find((x) => x.fileId === stalled!.fileId), { what: 'the slow one failed' });
+    expect(failed.reason).toMatch(/^gave way to a new transfer: \d+ bytes\/s on average over \d+ s/);
     await f.offer(fresh.slice(1));
     await waitFor(() => f.received.some((r) => r.fileId === fresh[0]!.fileId), { what: 'the new file received' });
   });

@@ -18,7 +18,10 @@ const REMEMBER_FINISHED = 4096;
 export interface ReceiverOptions {
   bus: Bus;
   log: Logger;
-  config: Pick<Config, 'maxFileBytes' | 'maxIncoming' | 'maxIncomingPerPeer' | 'incompleteTimeoutMs' | 'evictIdleMs' | 'diskReserveBytes' | 'progressIntervalMs'>;
+  config: Pick<
+    Config,
+    'maxFileBytes' | 'maxIncoming' | 'maxIncomingPerPeer' | 'maxIncomingRelayedPerPeer' | 'incompleteTimeoutMs' | 'evictGraceMs' | 'evictBelowBytesPerSecond' | 'diskReserveBytes' | 'progressIntervalMs'
+  >;
   incomingDir: string;
   downloadsDir: string;
 }
@@ -39,12 +42,18 @@ interface Origin {
   senderName: string;
 }
 
+/** Whose share of the limits a transfer takes: the address it comes from, as sender or as relay. */
+interface Quota {
+  key: string;
+  limit: number;
+  name: 'maxIncomingPerPeer' | 'maxIncomingRelayedPerPeer';
+}
+
 interface Transfer {
   fileId: string;
-  /** whose share of the limits it takes: its sender, or the neighbour that relayed it */
   quota: string;
-  /** ms since the epoch of its last new chunk */
-  lastChunkAt: number;
+  /** ms since the epoch */
+  startedAt: number;
   file: IncomingFile;
   /** the file's name made safe (before the clash rule) */
   name: string;
@@ -73,6 +82,8 @@ export class Receiver {
   readonly #noisy: ThrottledLog;
   readonly #transfers = new Map<string, Transfer>();
   readonly #finished = new Set<string>();
+  /** admissions, one at a time: each sees the places and the disk the previous ones took */
+  #admitting: Promise<unknown> = Promise.resolve();
   #partials = 0;
 
   constructor(opts: ReceiverOptions) {
@@ -89,7 +100,13 @@ export class Receiver {
    * The first chunk of a file this node has not decided on: takes the transfer (and the
    * chunk) if the limits and the disk allow; never throws.
    */
-  async admit(req: AdmitRequest): Promise<Admission> {
+  admit(req: AdmitRequest): Promise<Admission> {
+    const result = this.#admitting.then(() => this.#admit(req));
+    this.#admitting = result.catch(() => undefined);
+    return result;
+  }
+
+  async #admit(req: AdmitRequest): Promise<Admission> {
     const origin = originOf(req);
     const checked = checkChunk(req.chunk);
     if (!checked.ok) return this.#refuse(origin, req.chunk?.fileId, checked.reason);
@@ -101,11 +118,15 @@ export class Receiver {
       this.#take(current, chunk, origin);
       return { accepted: true };
     }
-    const quota = req.direct && chunk.senderId ? `sender ${chunk.senderId}` : `relayed by ${req.from?.host ?? 'unknown'}`;
+    // a sender id is only a claim: the address the chunk came from is what is counted
+    const host = req.from?.host ?? 'unknown';
+    const { maxIncomingPerPeer, maxIncomingRelayedPerPeer } = this.#opts.config;
+    const quota: Quota = req.direct
+      ? { key: `sent by ${host}`, limit: maxIncomingPerPeer, name: 'maxIncomingPerPeer' }
+      : { key: `relayed by ${host}`, limit: maxIncomingRelayedPerPeer, name: 'maxIncomingRelayedPerPeer' };
     const refused = this.#makeRoom(meta, quota) ?? (await this.#diskRefusal(meta));
     if (refused) return this.#refuse(origin, chunk.fileId, refused, meta);
-    if (this.#transfers.has(chunk.fileId)) return this.admit(req); // admitted by a concurrent call meanwhile
-    this.#take(this.#begin(chunk, meta, origin, quota), chunk, origin);
+    this.#take(this.#begin(chunk, meta, origin, quota.key), chunk, origin);
     return { accepted: true };
   }
 
@@ -169,34 +190,39 @@ export class Receiver {
       this.#log.debug({ ...origin, fileId: t.fileId, chunkIndex: chunk.chunkIndex }, 'duplicate chunk ignored');
       return;
     }
-    t.lastChunkAt = Date.now();
     t.timer.refresh();
     this.#spawn(this.#write(t, chunk), t.fileId);
   }
 
   /**
    * Room for a new transfer under the limits (in total, and for its quota): where a limit is
-   * reached, the transfer idle longest gives way if it has been idle for evictIdleMs (a
-   * sender that announced a file and went quiet cannot hold a place); else why not.
+   * reached, the slowest transfer gives way if it is older than evictGraceMs and has averaged
+   * less than evictBelowBytesPerSecond (a sender that announced a file and trickles or went
+   * quiet cannot hold a place); else why not.
    */
-  #makeRoom(meta: IncomingMeta, quota: string): string | undefined {
-    const { maxFileBytes, maxIncoming, maxIncomingPerPeer } = this.#opts.config;
+  #makeRoom(meta: IncomingMeta, quota: Quota): string | undefined {
+    const { maxFileBytes, maxIncoming } = this.#opts.config;
     if (meta.fileSize > maxFileBytes) return `file of ${meta.fileSize} bytes is larger than maxFileBytes (${maxFileBytes})`;
-    const mine = [...this.#transfers.values()].filter((t) => t.quota === quota);
-    if (mine.length >= maxIncomingPerPeer && !this.#evictIdlest(mine)) {
-      return `already ${mine.length} incoming transfers ${quota} (maxIncomingPerPeer)`;
+    const mine = [...this.#transfers.values()].filter((t) => t.quota === quota.key);
+    if (mine.length >= quota.limit && !this.#evictSlowest(mine)) {
+      return `already ${mine.length} incoming transfers ${quota.key} (${quota.name})`;
     }
-    if (this.#transfers.size >= maxIncoming && !this.#evictIdlest([...this.#transfers.values()])) {
+    if (this.#transfers.size >= maxIncoming && !this.#evictSlowest([...this.#transfers.values()])) {
       return `already ${this.#transfers.size} incoming transfers (maxIncoming)`;
     }
     return undefined;
   }
 
-  #evictIdlest(among: Transfer[]): boolean {
-    const idlest = among.filter((t) => !t.finishing).sort((a, b) => a.lastChunkAt - b.lastChunkAt)[0];
-    const idleMs = idlest ? Date.now() - idlest.lastChunkAt : 0;
-    if (!idlest || idleMs < this.#opts.config.evictIdleMs) return false;
-    this.#spawn(this.#fail(idlest, `gave way to a new transfer after ${Math.round(idleMs / 1000)} s without a new chunk`, true), idlest.fileId);
+  #evictSlowest(among: Transfer[]): boolean {
+    const { evictGraceMs, evictBelowBytesPerSecond } = this.#opts.config;
+    const now = Date.now();
+    const rate = (t: Transfer) => (t.file.bytesDone * 1000) / Math.max(1, now - t.startedAt);
+    const slowest = among
+      .filter((t) => !t.finishing && now - t.startedAt >= evictGraceMs && rate(t) < evictBelowBytesPerSecond)
+      .sort((a, b) => rate(a) - rate(b))[0];
+    if (!slowest) return false;
+    const why = `gave way to a new transfer: ${Math.round(rate(slowest))} bytes/s on average over ${Math.round((now - slowest.startedAt) / 1000)} s`;
+    this.#spawn(this.#fail(slowest, why, true), slowest.fileId);
     return true;
   }
 
@@ -225,7 +251,7 @@ export class Receiver {
     const transfer: Transfer = {
       fileId: chunk.fileId,
       quota,
-      lastChunkAt: Date.now(),
+      startedAt: Date.now(),
       file: new IncomingFile(path, meta),
       name,
       senderId: chunk.senderId,

@@ -10,7 +10,7 @@ import { V1, type mesh } from '@meshwork/protocol';
 import type { Logger } from '@meshwork/service';
 import type { Config } from './config.ts';
 import { freeBytes } from './disk.ts';
-import type { FileSender } from './file-sender.ts';
+import { EMPTY_FILE, type FileSender } from './file-sender.ts';
 import { safeFilename } from './filenames.ts';
 
 export interface TransfersOptions {
@@ -42,8 +42,8 @@ export function createTransfers({ bus, log, config, sender, outgoingDir, downloa
     const size = Number(req.size);
     const refused = await uploadRefusal(size);
     if (refused) {
-      log.info({ filename, size, reason: refused }, `upload refused: ${refused}`);
-      return { error: refused };
+      log.info({ filename, size, reason: refused.error }, `upload refused: ${refused.error}`);
+      return refused;
     }
     let reader: StreamReader;
     try {
@@ -76,11 +76,11 @@ export function createTransfers({ bus, log, config, sender, outgoingDir, downloa
     return { fileId, filename, size, totalChunks: Math.ceil(size / V1.chunkSize) };
   }
 
-  async function uploadRefusal(size: number): Promise<string | undefined> {
-    if (!Number.isSafeInteger(size) || size <= 0) return 'the file is empty (an empty file cannot be sent: it has no chunks)';
-    if (size > config.maxFileBytes) return `the file is too large: ${size} bytes, more than maxFileBytes (${config.maxFileBytes})`;
+  async function uploadRefusal(size: number): Promise<{ error: string; tooLarge?: boolean } | undefined> {
+    if (!Number.isSafeInteger(size) || size <= 0) return { error: EMPTY_FILE };
+    if (size > config.maxFileBytes) return { error: `the file is too large: ${size} bytes, more than maxFileBytes (${config.maxFileBytes})`, tooLarge: true };
     const free = await freeBytes(outgoingDir);
-    if (size + config.diskReserveBytes > free) return `not enough disk space to take the file: ${size} bytes, ${free} free`;
+    if (size + config.diskReserveBytes > free) return { error: `not enough disk space to take the file: ${size} bytes, ${free} free`, tooLarge: true };
     return undefined;
   }
 

@@ -2,6 +2,9 @@
 import type { IncomingMessage } from 'node:http';
 import { HttpError } from './errors.ts';
 
+/** How long a JSON body may take to arrive (an upload is not JSON, and has no such limit). */
+const BODY_TIMEOUT_MS = 10_000;
+
 export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') throw new HttpError(415, 'the body must be application/json');
@@ -11,6 +14,11 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
   const body = await new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const timer = setTimeout(() => {
+      req.off('data', onData);
+      reject(new HttpError(408, `the body did not arrive within ${BODY_TIMEOUT_MS / 1000} s`, { headers: { connection: 'close' } }));
+    }, BODY_TIMEOUT_MS);
+    req.once('close', () => clearTimeout(timer));
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size <= maxBytes) return void chunks.push(chunk);
@@ -20,7 +28,10 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
       reject(new HttpError(413, `the body is larger than ${maxBytes} bytes`, { headers: { connection: 'close' } }));
     };
     req.on('data', onData);
-    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('end', () => {
+      clearTimeout(timer);
+      resolve(Buffer.concat(chunks));
+    });
     req.once('error', reject);
   });
   let text: string;

@@ -23,7 +23,6 @@ export function createFileRoutes({ bus, log, ask }: FileRoutesDeps) {
     if (type !== 'application/octet-stream') throw new HttpError(415, 'the body must be the file\'s bytes, as application/octet-stream');
     const size = Number(req.headers['content-length']);
     if (req.headers['content-length'] === undefined || !Number.isSafeInteger(size)) throw new HttpError(411, 'the file\'s size is needed: send Content-Length');
-    if (size === 0) throw new HttpError(400, 'the file is empty (an empty file cannot be sent: it has no chunks)');
 
     const peers = await ask(subjects.peersList, {});
     if (peers.peers.length === 0) throw new HttpError(409, 'no peers to send to: the file would reach no one');
@@ -40,24 +39,31 @@ export function createFileRoutes({ bus, log, ask }: FileRoutesDeps) {
     }
     if (reply.error) {
       writer.abort(reply.error);
-      throw new HttpError(/too large|disk space/.test(reply.error) ? 413 : 400, reply.error, { headers: { connection: 'close' } });
+      throw new HttpError(reply.tooLarge ? 413 : 400, reply.error, { headers: { connection: 'close' } });
     }
     const aborted = new Promise<never>((_, reject) => req.once('close', () => req.complete || reject(new HttpError(400, 'the client went away during the upload'))));
     aborted.catch(() => undefined);
+    // a stream that failed (filesvc gave up, or nothing moved for too long) stops the reading too
+    const onFailed = () => req.destroy();
+    writer.signal.addEventListener('abort', onFailed, { once: true });
     try {
       for await (const piece of req as AsyncIterable<Buffer>) await writer.write(piece);
       await Promise.race([writer.end(), aborted]);
     } catch (err) {
       writer.abort((err as Error).message);
       if (err instanceof HttpError) throw err;
-      throw new HttpError(400, `the file was not taken: ${(err as Error).message}`, { cause: err });
+      const why = writer.signal.aborted ? (writer.signal.reason as Error)?.message ?? (err as Error).message : (err as Error).message;
+      throw new HttpError(400, `the file was not taken: ${why}`, { cause: err });
+    } finally {
+      writer.signal.removeEventListener('abort', onFailed);
     }
     log.info({ fileId: reply.fileId, filename: reply.filename, size }, 'file uploaded for sending');
     return { fileId: reply.fileId, filename: reply.filename, size: Number(reply.size ?? size), totalChunks: reply.totalChunks };
   }
 
-  /** GET /api/files/NAME: a received file, as an attachment. */
-  async function download(res: ServerResponse, name: string): Promise<void> {
+  /** GET /api/files/NAME: a received file, as an attachment (HEAD: its headers only). */
+  async function download(res: ServerResponse, name: string, head: boolean): Promise<void> {
+    const gone = new Promise<void>((resolve) => res.once('close', resolve));
     const streamId = newStreamId();
     const reader = new StreamReader(bus, streamId);
     let reply;
@@ -78,7 +84,11 @@ export function createFileRoutes({ bus, log, ask }: FileRoutesDeps) {
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-store',
     });
-    const gone = new Promise<void>((resolve) => res.once('close', resolve));
+    if (head || res.destroyed) {
+      reader.cancel(head ? 'HEAD: no body' : 'the client went away');
+      res.end();
+      return;
+    }
     reader.start();
     try {
       for await (const data of reader) {

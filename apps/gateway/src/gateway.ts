@@ -7,8 +7,9 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import type { Bus } from '@meshwork/bus';
-import { api, isLoopbackHost, parseHostPort, subjects, type ClientEvent, type HostPort } from '@meshwork/protocol';
+import { api, formatHostPort, isLoopbackHost, parseHostPort, subjects, type ClientEvent, type HostPort } from '@meshwork/protocol';
 import { ensureClientSecret, throttledLog, type Service, type ServiceContext } from '@meshwork/service';
+import { bindError } from '@meshwork/config';
 import { createAuth, UNAUTHORIZED } from './auth.ts';
 import type { Config } from './config.ts';
 import { createEventHub } from './event-hub.ts';
@@ -18,6 +19,9 @@ import { hostCheck, refuseReason, type HostCheck } from './local-only.ts';
 import { chatDeliveryEvent, fileFailedEvent, fileProgressEvent, fileReceivedEvent, fileSentEvent, messageView, peerView } from './views.ts';
 
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string }).version;
+
+/** Most client connections at once (a local API: a few clients, each with a few connections). */
+const MAX_CONNECTIONS = 128;
 
 /** How many of its own recent chats the gateway reports deliveries of. */
 const TRACKED_CHATS = 1000;
@@ -30,8 +34,6 @@ export interface GatewayInfo extends Record<string, unknown> {
 export interface Gateway extends Service {
   start(): Promise<GatewayInfo>;
 }
-
-const hostInUrl = (host: string): string => (host.includes(':') ? `[${host}]` : host);
 
 export function createGateway({ config, log, bus }: ServiceContext<Config>): Gateway {
   const parsed = parseHostPort(config.gateway, { minPort: 0 });
@@ -100,6 +102,7 @@ export function createGateway({ config, log, bus }: ServiceContext<Config>): Gat
   }
 
   function listen(): Promise<Server> {
+    // no whole-request timeout (an upload takes as long as it takes); JSON bodies have their own
     const srv = createServer({ requestTimeout: 0, headersTimeout: 10_000 }, (req, res) => {
       const refused = refuseReason(req.headers, isAllowed);
       if (refused) {
@@ -108,6 +111,7 @@ export function createGateway({ config, log, bus }: ServiceContext<Config>): Gat
       }
       void handle(req, res);
     });
+    srv.maxConnections = MAX_CONNECTIONS;
     srv.on('upgrade', (req, socket, head) => {
       const remote = `${req.socket.remoteAddress}:${req.socket.remotePort}`;
       socket.on('error', (err) => httpLog.debug({ remote, err: err.message }, 'upgrade socket error'));
@@ -144,11 +148,13 @@ export function createGateway({ config, log, bus }: ServiceContext<Config>): Gat
       await history.load();
       subscribe();
       await bus.flush();
-      server = await listen();
+      server = await listen().catch((err: unknown) => {
+        throw bindError('--gateway', config.gateway, err);
+      });
       const { port } = server.address() as AddressInfo;
       const isPublic = !isLoopbackHost(listenAt.host);
       isAllowed = hostCheck(listenAt.host, port, isPublic);
-      const url = `http://${hostInUrl(listenAt.host === '0.0.0.0' ? '127.0.0.1' : listenAt.host)}:${port}`;
+      const url = `http://${formatHostPort({ host: listenAt.host === '0.0.0.0' ? '127.0.0.1' : listenAt.host, port })}`;
       if (isPublic) log.warn({ address: `${listenAt.host}:${port}` }, `the client API is reachable from the network at ${listenAt.host}:${port} (--gateway-public): anyone who has the client secret can use this node`);
       log.info({ url, history: history.list().length }, 'gateway listening');
       return { url };

@@ -187,7 +187,7 @@ export function createApiHandler(deps: ApiDeps): (req: IncomingMessage, res: Ser
         throw new HttpError(400, 'the file name is not valid percent-encoding');
       }
       return async (_req, res) => {
-        await files.download(res, name);
+        await files.download(res, name, req.method === 'HEAD');
         return 'sent';
       };
     }

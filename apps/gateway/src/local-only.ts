@@ -4,16 +4,15 @@
 // with --gateway-public, any IP literal is too (DNS rebinding needs a name).
 import type { IncomingHttpHeaders } from 'node:http';
 import { isIP } from 'node:net';
+import { formatHostPort } from '@meshwork/protocol';
 
 export type HostCheck = (host: string) => boolean;
-
-const withPort = (host: string, port: number): string => `${host.includes(':') ? `[${host}]` : host}:${port}`;
 
 /** Whether a Host header value (lowercase) names this gateway. */
 export function hostCheck(gatewayHost: string, port: number, isPublic: boolean): HostCheck {
   const names = new Set<string>();
   for (const name of ['127.0.0.1', 'localhost', '::1', gatewayHost.toLowerCase()]) {
-    names.add(withPort(name, port));
+    names.add(formatHostPort({ host: name, port }));
     if (port === 80) names.add(name.includes(':') ? `[${name}]` : name);
   }
   return (host) => {

@@ -138,6 +138,14 @@ describe('router', () => {
     });
     expect(result.deliveries).toHaveLength(3);
     expect(sends.at(-1)).toMatchObject({ kind: 'chunk', targets: ['aaaa1111', 'bbbb2222', 'cccc3333'] });
+    // one chunk, one message id, whichever peers it goes to
+    const messageId = '5b3a1c2d-0e4f-4a5b-8c6d-7e8f9a0b1c2d';
+    const one = await probe.request(subjects.fileChunkSend, {
+      chunk: { messageId, fileId: 'f1', chunkIndex: 1, data: new Uint8Array([4]), metadata: { filename: 'a', fileSize: 8193, fileHash: 'ab', totalChunks: 2 } },
+      target: { nodeId: 'bbbb2222' },
+    });
+    expect(one.deliveries).toHaveLength(1);
+    expect(sends.at(-1)).toMatchObject({ kind: 'chunk', targets: ['bbbb2222'], message: { fileChunk: { messageId } } });
   });
 
   describe('with a v1 network password', () => {

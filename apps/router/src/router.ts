@@ -116,10 +116,10 @@ export function createRouter({ config, log, bus }: ServiceContext<Config>): Serv
     return { chat: { ...chat, content: text }, targets, security: key ? security.password : security.plain };
   }
 
-  function onChunkSend(chunk: FileChunk) {
-    const fileChunk = { ...chunk, ...header() };
+  function onChunkSend(chunk: FileChunk, target: PeerRef | null | undefined) {
+    const fileChunk = { ...chunk, ...header(chunk.messageId && UUID.test(chunk.messageId) ? chunk.messageId : undefined) };
     seen.add(fileChunk.messageId);
-    const targets = neighbours.targets();
+    const targets = target ? [target] : neighbours.targets();
     if (targets.length === 0) return { deliveries: [] };
     return bus.request(subjects.wireSend, { message: { fileChunk }, targets }, config.sendTimeoutMs);
   }
@@ -139,7 +139,7 @@ export function createRouter({ config, log, bus }: ServiceContext<Config>): Serv
         }),
         bus.serve(subjects.chatSend, (req) => (req.content ? onChatSend(req.content, req.messageId) : { error: 'empty message' }), { queue: 'router' }),
         // Each request is handled as it comes: the reply waits for transport, others go on meanwhile.
-        bus.serve(subjects.fileChunkSend, (req) => (req.chunk ? onChunkSend(req.chunk) : { deliveries: [] }), { queue: 'router' }),
+        bus.serve(subjects.fileChunkSend, (req) => (req.chunk ? onChunkSend(req.chunk, req.target) : { deliveries: [] }), { queue: 'router' }),
       );
       await bus.flush();
       await refreshNeighbours();

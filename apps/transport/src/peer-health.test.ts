@@ -79,14 +79,6 @@ describe('PeerHealth', () => {
     expect(health.state(P)).toEqual({ down: true, lastError: 'ECONNRESET', retryAt });
   });
 
-  it('an announcement heard from a down peer marks it up', () => {
-    const { health } = setup();
-    markDown(health);
-    expect(health.heard(P)).toEqual({ kind: 'up' });
-    expect(health.admit(P)).toEqual({ ok: true, probe: false });
-    expect(health.heard(P)).toBeUndefined();
-  });
-
   it('a released probe lets the next send probe again', () => {
     const { clock, health } = setup();
     markDown(health);

@@ -108,14 +108,6 @@ export class PeerHealth {
     if (probe && entry) entry.probing = false;
   }
 
-  /** The peer announced itself: it is up. */
-  heard(key: string): HealthChange | undefined {
-    const entry = this.#entries.get(key);
-    if (!entry?.down) return undefined;
-    this.#entries.delete(key);
-    return { kind: 'up' };
-  }
-
   state(key: string): HealthState {
     const entry = this.#entries.get(key);
     if (!entry) return { ...up };

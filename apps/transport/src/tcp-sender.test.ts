@@ -18,7 +18,7 @@ async function plainServer(hold?: (s: Socket) => boolean, host = '127.0.0.1', po
 
 function sender(opts: Partial<Parameters<typeof createTcpSender>[0]> = {}) {
   const logs = captureLogger('transport');
-  const s: TcpSender = createTcpSender({ concurrency: 2, retries: 2, connectTimeoutMs: 2000, maxQueued: 100, backoffMs: 20, log: logs.log, ...opts });
+  const s: TcpSender = createTcpSender({ concurrency: 2, retries: 2, connectTimeoutMs: 2000, maxQueued: 100, maxQueuedBytes: 1 << 20, backoffMs: 20, log: logs.log, ...opts });
   cleanup.push(() => s.close());
   return { s, lines: logs.lines };
 }
@@ -128,6 +128,28 @@ describe('tcp sender', () => {
     held.shift()!.end();
     await second;
     expect(server.received).toEqual(['{"n":1}', '{"n":2}']);
+  });
+
+  it('bounds the bytes waiting for one peer too', async () => {
+    const server = await plainServer(() => true);
+    const { s } = sender({ concurrency: 1, maxQueuedBytes: 100_000, connectTimeoutMs: 10_000 });
+    const target = { host: '127.0.0.1', port: server.port };
+    const big = Buffer.alloc(60_000, 'x');
+    const pending = [s.send(target, big), s.send(target, big)].map((p) => p.catch(() => undefined));
+    await waitFor(() => server.received.length === 1, { what: 'the first message on its way' });
+    s.send(target, big).catch(() => undefined);
+    await expect(s.send(target, big)).rejects.toMatchObject({ reason: 'queue full' });
+    s.close();
+    await Promise.all(pending);
+  });
+
+  it('fails a delivery to something that writes back: a v1 peer never does', async () => {
+    const talker = await plainServer((socket) => {
+      socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
+      return true;
+    });
+    const { s } = sender({ retries: 0 });
+    await expect(s.send({ host: '127.0.0.1', port: talker.port }, Buffer.from('{"type":"chat"}'))).rejects.toMatchObject({ reason: expect.stringMatching(/wrote back: a v1 peer never does/) });
   });
 
   it('fails pending sends promptly when closed', async () => {

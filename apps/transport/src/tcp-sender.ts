@@ -1,5 +1,6 @@
 // The v1 sender: a NEW TCP connection per message, the bytes written, our side ended, and the
-// delivery counted only once the peer has closed. Per peer, at most `concurrency` connections
+// delivery counted only once the peer has closed without a word (a v1 peer never writes back:
+// whatever answers is not one). Per peer, at most `concurrency` connections
 // at once (the original listens with a backlog of 10) and a bounded queue. Only fast failures
 // (refused, reset, broken pipe) are retried, with a short doubling back-off: a connect that
 // times out is not, so a peer that does not answer costs one timeout per message at most.
@@ -14,6 +15,8 @@ export interface TcpSenderOptions {
   retries: number;
   connectTimeoutMs: number;
   maxQueued: number;
+  /** most bytes waiting for one peer */
+  maxQueuedBytes: number;
   /** first retry delay, doubled each retry */
   backoffMs?: number;
   log: Logger;
@@ -39,6 +42,8 @@ interface PeerQueue {
   port: number;
   active: number;
   waiting: Job[];
+  /** bytes of the waiting jobs */
+  bytes: number;
   full: boolean;
 }
 
@@ -55,10 +60,11 @@ export function createTcpSender(opts: TcpSenderOptions): TcpSender {
   function pump(key: string, q: PeerQueue): void {
     while (q.active < opts.concurrency && q.waiting.length > 0) {
       const job = q.waiting.shift()!;
+      q.bytes -= job.bytes.byteLength;
       q.active++;
       deliver(q, job.bytes).then(job.resolve, job.reject).finally(() => {
         q.active--;
-        if (q.full && q.waiting.length < opts.maxQueued) q.full = false;
+        if (q.full && q.waiting.length < opts.maxQueued && q.bytes < opts.maxQueuedBytes) q.full = false;
         if (q.active === 0 && q.waiting.length === 0) peers.delete(key);
         else pump(key, q);
       });
@@ -104,7 +110,7 @@ export function createTcpSender(opts: TcpSenderOptions): TcpSender {
       });
       // The peer has read to our end and closed its side: the message is theirs.
       socket.on('end', () => socket.end());
-      socket.on('data', () => {});
+      socket.on('data', () => fail(errno('EPROTO', `${host}:${port} wrote back: a v1 peer never does`)));
       socket.on('error', fail);
       socket.once('close', () => {
         clearTimeout(timer);
@@ -136,15 +142,16 @@ export function createTcpSender(opts: TcpSenderOptions): TcpSender {
       const key = `${target.host}:${target.port}`;
       let q = peers.get(key);
       if (!q) {
-        q = { host: target.host, port: target.port, active: 0, waiting: [], full: false };
+        q = { host: target.host, port: target.port, active: 0, waiting: [], bytes: 0, full: false };
         peers.set(key, q);
       }
-      if (q.waiting.length >= opts.maxQueued) {
-        if (!q.full) log.warn({ peer: key, max: opts.maxQueued }, 'send queue full: failing new messages to this peer');
+      if (q.waiting.length >= opts.maxQueued || q.bytes + bytes.byteLength > opts.maxQueuedBytes) {
+        if (!q.full) log.warn({ peer: key, messages: q.waiting.length, bytes: q.bytes }, 'send queue full: failing new messages to this peer');
         q.full = true;
         return Promise.reject(new SendError(key, 'queue full', 'QUEUE_FULL'));
       }
       const queue = q;
+      queue.bytes += bytes.byteLength;
       const done = new Promise<void>((resolve, reject) => queue.waiting.push({ bytes, resolve, reject }));
       pump(key, queue);
       return done;
@@ -154,6 +161,7 @@ export function createTcpSender(opts: TcpSenderOptions): TcpSender {
       const q = peers.get(key);
       if (!q) return 0;
       const dropped = q.waiting.splice(0);
+      q.bytes = 0;
       for (const job of dropped) job.reject(new SendError(key, reason, 'PEER_DOWN'));
       q.full = false;
       if (q.active === 0) peers.delete(key);

@@ -5,6 +5,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIPv4 } from 'node:net';
 import { encodeV1, endpointKey, parseHostPort, subjects, v1ToWireMessage, wireMessageToV1, type Delivery, type HostPort, type mesh, type Peer, type PeerRef } from '@meshwork/protocol';
+import { bindError } from '@meshwork/config';
 import { throttledLog, type Service, type ServiceContext } from '@meshwork/service';
 import { advertisedAddress, isOnLoopback, isSpecificHost } from './addresses.ts';
 import type { Config } from './config.ts';
@@ -23,6 +24,7 @@ export function createTransport({ config, log, bus }: ServiceContext<Config>): S
     retries: config.sendRetries,
     connectTimeoutMs: config.connectTimeoutMs,
     maxQueued: config.maxQueuedPerPeer,
+    maxQueuedBytes: config.maxQueuedBytesPerPeer,
     log: log.child({ component: 'tcp-sender' }),
   });
   const health = new PeerHealth({ downAfterFailures: config.downAfterFailures, retryMs: config.downRetryMs, retryMaxMs: config.downRetryMaxMs });
@@ -178,7 +180,9 @@ export function createTransport({ config, log, bus }: ServiceContext<Config>): S
         log: log.child({ component: 'tcp-listener' }),
         onMessage: (m, from) => bus.publish(subjects.wireReceived, { message: v1ToWireMessage(m), from, receivedAt: Date.now() }),
       });
-      const address = await listener.listen();
+      const address = await listener.listen().catch((err: unknown) => {
+        throw bindError('--host/--port', `${config.host}:${config.port}`, err);
+      });
 
       subs.push(
         bus.serve(subjects.wireSend, (req) => send(req)),
@@ -204,12 +208,13 @@ export function createTransport({ config, log, bus }: ServiceContext<Config>): S
           const result = table.announce(a);
           if (!result.ok) return result;
           publish(result.changes);
-          const change = health.heard(endpointKey(a.endpoint));
-          if (change) healthChanged(a.endpoint, a.nodeId, change);
+          // (an announcement says nothing of health: anyone can forge one; only a delivered probe marks a peer up)
           return { ok: true };
         },
       });
-      const discoveryPort = await discovery.start();
+      const discoveryPort = await discovery.start().catch((err: unknown) => {
+        throw bindError('--port', `${config.port} (UDP ${config.port + 1} for discovery)`, err);
+      });
       sweeper = setInterval(() => publish(table.sweep()), config.peerSweepMs);
       await bus.flush();
       return { tcp: `${config.host}:${address.port}`, discoveryPort, advertise };

@@ -1,4 +1,5 @@
 export { baseConfigSchema, launcherSupplied, type BaseConfig } from './base.ts';
+export { bindError } from './bind-error.ts';
 export { ConfigError } from './errors.ts';
 export { hostPort, ipv4, positiveInt } from './fields.ts';
 export { filesvcConfigSchema, type FilesvcConfig } from './filesvc.ts';

@@ -1,6 +1,7 @@
 // transport: where to listen, whom to announce to, and the limits that keep a hostile LAN
 // host from filling tables, holding connections or turning the node into an amplifier.
 import { z } from 'zod';
+import { V1 } from '@meshwork/protocol';
 import { baseConfigSchema } from './base.ts';
 import { hostPort, ipv4, positiveInt } from './fields.ts';
 
@@ -19,7 +20,7 @@ export const transportConfigSchema = baseConfigSchema.extend({
   maxPeers: positiveInt().default(256).describe('most discovered peers in the table'),
   maxPeersPerAddress: positiveInt().default(4).describe('most discovered peers at one IP address'),
   repliesPerSecond: positiveInt().default(20).describe('most discovery replies sent per second, to all addresses together'),
-  maxMessageBytes: positiveInt().default(65_536).describe('most bytes read from one inbound v1 connection'),
+  maxMessageBytes: positiveInt().max(V1.maxMessageBytes).default(V1.maxMessageBytes).describe('most bytes read from one inbound v1 connection (the original reads no more)'),
   inboundTimeoutMs: positiveInt().default(10_000).describe('time an inbound connection has to deliver its message'),
   firstByteTimeoutMs: positiveInt().default(2000).describe('time an inbound connection has to send its first byte'),
   maxConnections: positiveInt().default(256).describe('most inbound connections at once'),
@@ -30,6 +31,7 @@ export const transportConfigSchema = baseConfigSchema.extend({
   sendRetries: z.number().int().min(0).max(10).default(2).describe('retries of a refused or reset connection'),
   connectTimeoutMs: positiveInt().default(3000).describe('time a connection to a peer has to open (and to close once written)'),
   maxQueuedPerPeer: positiveInt().default(4096).describe('most messages waiting for one peer'),
+  maxQueuedBytesPerPeer: positiveInt().default(8 * 1024 ** 2).describe('most bytes of messages waiting for one peer'),
   downAfterFailures: positiveInt().default(2).describe('failed sends in a row that mark a peer down'),
   downRetryMs: positiveInt().default(1000).describe('first wait before a down peer is tried again (doubles each failure)'),
   downRetryMaxMs: positiveInt().default(60_000).describe('longest wait before a down peer is tried again'),

@@ -50,7 +50,7 @@ export const subjects = {
   fileChunkReceived: event('mesh.v1.file.chunk.received', v1.FileChunkReceived),
   /** router -> filesvc: would filesvc take this new file? (it takes the chunk if so) */
   fileAdmit: request('mesh.v1.file.admit', v1.FileAdmitRequest, v1.FileAdmitReply),
-  /** filesvc -> router: send one of this node's chunks to every peer; the reply paces the sender */
+  /** filesvc -> router: send one of this node's chunks to every neighbour (or one); the reply paces the sender */
   fileChunkSend: request('mesh.v1.file.chunk.send', v1.FileChunkSend, v1.WireSendResult),
   /** gateway -> filesvc: take a file over a bus stream and send it to every peer */
   fileUpload: request('mesh.v1.file.upload', v1.FileUploadRequest, v1.FileSendReply),

@@ -36,6 +36,13 @@ export async function runService<S extends BaseSchema>(
   create: (ctx: ServiceContext<z.infer<S>>) => Service | Promise<Service>,
 ): Promise<void> {
   let log: Logger = createLogger({ service: name });
+  // stopped by whoever has it running, at any moment: starting included (a launcher killed
+  // while this service still waits for the bus must not leave it behind)
+  let stop: (why: string) => Promise<void> = async () => process.exit(0);
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('disconnect', () => void stop('launcher gone'));
+  if (process.send && !process.connected) process.exit(0);
   try {
     let config: z.infer<S>;
     try {
@@ -54,7 +61,7 @@ export async function runService<S extends BaseSchema>(
     process.send?.({ type: 'ready', service: name, info } satisfies ReadyMessage);
 
     let stopping = false;
-    const stop = async (why: string) => {
+    stop = async (why: string) => {
       if (stopping) return;
       stopping = true;
       log.info({ why }, `${name} stopping`);
@@ -64,10 +71,14 @@ export async function runService<S extends BaseSchema>(
       await bus.close();
       process.exit(0);
     };
-    process.once('SIGTERM', () => void stop('SIGTERM'));
-    process.once('SIGINT', () => void stop('SIGINT'));
-    process.once('disconnect', () => void stop('launcher gone'));
+    // the launcher may have gone while this service started
+    if (process.send && !process.connected) await stop('launcher gone');
   } catch (err) {
+    if (err instanceof ConfigError) {
+      // a port taken, say: restarting cannot help either
+      log.fatal(`${name} cannot start: ${err.message}`);
+      process.exit(CONFIG_EXIT_CODE);
+    }
     log.fatal({ err }, `${name} failed to start: ${(err as Error).message}`);
     process.exit(1);
   }

@@ -1834,6 +1834,9 @@ export namespace mesh {
             /** FileChunkSend chunk. */
             chunk?: (mesh.v1.FileChunk.$Properties|null);
 
+            /** FileChunkSend target. */
+            target?: (mesh.v1.PeerRef.$Properties|null);
+
             /**
              * Creates a new FileChunkSend instance using the specified properties.
              * @param [properties] Properties to set
@@ -1875,6 +1878,9 @@ export namespace mesh {
 
                 /** FileChunkSend chunk */
                 chunk?: (mesh.v1.FileChunk.$Properties|null);
+
+                /** FileChunkSend target */
+                target?: (mesh.v1.PeerRef.$Properties|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -2002,6 +2008,9 @@ export namespace mesh {
             /** FileSendReply error. */
             error: string;
 
+            /** FileSendReply tooLarge. */
+            tooLarge: boolean;
+
             /**
              * Creates a new FileSendReply instance using the specified properties.
              * @param [properties] Properties to set
@@ -2055,6 +2064,9 @@ export namespace mesh {
 
                 /** FileSendReply error */
                 error?: (string|null);
+
+                /** FileSendReply tooLarge */
+                tooLarge?: (boolean|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -4374,6 +4374,7 @@ export const mesh = $root.mesh = (() => {
              * Properties of a FileChunkSend.
              * @typedef {Object} mesh.v1.FileChunkSend.$Properties
              * @property {mesh.v1.FileChunk.$Properties|null} [chunk] FileChunkSend chunk
+             * @property {mesh.v1.PeerRef.$Properties|null} [target] FileChunkSend target
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -4414,6 +4415,14 @@ export const mesh = $root.mesh = (() => {
             FileChunkSend.prototype.chunk = null;
 
             /**
+             * FileChunkSend target.
+             * @member {mesh.v1.PeerRef.$Properties|null|undefined} target
+             * @memberof mesh.v1.FileChunkSend
+             * @instance
+             */
+            FileChunkSend.prototype.target = null;
+
+            /**
              * Creates a new FileChunkSend instance using the specified properties.
              * @function create
              * @memberof mesh.v1.FileChunkSend
@@ -4447,6 +4456,8 @@ export const mesh = $root.mesh = (() => {
                     throw $Error("max depth exceeded");
                 if (message.chunk != null && $Object.hasOwnProperty.call(message, "chunk"))
                     $root.mesh.v1.FileChunk.encode(message.chunk, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.target != null && $Object.hasOwnProperty.call(message, "target"))
+                    $root.mesh.v1.PeerRef.encode(message.target, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -4495,6 +4506,12 @@ export const mesh = $root.mesh = (() => {
                             if (wireType !== 2)
                                 break;
                             message.chunk = $root.mesh.v1.FileChunk.decode(reader, reader.size(), $undefined, _depth + 1, message.chunk);
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.target = $root.mesh.v1.PeerRef.decode(reader, reader.size(), $undefined, _depth + 1, message.target);
                             continue;
                         }
                     }
@@ -4747,6 +4764,7 @@ export const mesh = $root.mesh = (() => {
              * @property {number|null} [size] FileSendReply size
              * @property {number|null} [totalChunks] FileSendReply totalChunks
              * @property {string|null} [error] FileSendReply error
+             * @property {boolean|null} [tooLarge] FileSendReply tooLarge
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -4819,6 +4837,14 @@ export const mesh = $root.mesh = (() => {
             FileSendReply.prototype.error = "";
 
             /**
+             * FileSendReply tooLarge.
+             * @member {boolean} tooLarge
+             * @memberof mesh.v1.FileSendReply
+             * @instance
+             */
+            FileSendReply.prototype.tooLarge = false;
+
+            /**
              * Creates a new FileSendReply instance using the specified properties.
              * @function create
              * @memberof mesh.v1.FileSendReply
@@ -4860,6 +4886,8 @@ export const mesh = $root.mesh = (() => {
                     writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.totalChunks);
                 if (message.error != null && $Object.hasOwnProperty.call(message, "error") && message.error !== "")
                     writer.uint32(/* id 5, wireType 2 =*/42).string(message.error);
+                if (message.tooLarge != null && $Object.hasOwnProperty.call(message, "tooLarge") && message.tooLarge !== false)
+                    writer.uint32(/* id 6, wireType 0 =*/48).bool(message.tooLarge);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -4947,6 +4975,15 @@ export const mesh = $root.mesh = (() => {
                                 message.error = value;
                             else
                                 delete message.error;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.tooLarge = value;
+                            else
+                                delete message.tooLarge;
                             continue;
                         }
                     }
