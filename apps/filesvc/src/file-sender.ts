@@ -211,7 +211,7 @@ export class FileSender {
       failure = `reached no peer: ${outcomes.map((o) => `${describePeer(o.peer)}: ${o.error}`).join('; ')}`;
     }
     if (failure !== undefined) {
-      this.#log.warn({ fileId, filename, totalChunks, reason: failure }, `file send failed: ${failure}`);
+      this.#log.warn({ fileId, filename, totalChunks, reason: failure }, 'file send failed');
       bus.publish(subjects.fileFailed, { fileId, filename, direction: Direction.DIRECTION_OUT, reason: failure });
       return;
     }

@@ -92,7 +92,7 @@ describe('receiving files', () => {
     expect(await f.ls(f.downloads)).toEqual(['escape.txt']);
     const around = [f.dataDir, dirname(f.dataDir), dirname(f.downloads)];
     for (const dir of around) expect(await readdir(dir)).not.toContain('escape.txt');
-    expect(f.logs.find((l) => l.msg === 'filename changed for safety')).toMatchObject({ filename: '../../escape.txt', safeName: 'escape.txt', from: '127.0.0.2:9999' });
+    expect(f.logs.find((l) => l.msg === 'filename changed for safety')).toMatchObject({ filename: '../../escape.txt', safeName: 'escape.txt', peer: '127.0.0.2:9999' });
   });
 
   it('drops a chunk whose metadata differs from the first chunk, naming its sender', async () => {
@@ -101,8 +101,8 @@ describe('receiving files', () => {
     await publish(f, [c0!]);
     await waitFor(() => f.progress.length === 1, { what: 'first chunk written' });
     await publish(f, [{ ...c1!, senderId: 'evil0001', metadata: { ...c1!.metadata, filename: 'other.exe' } }]);
-    const dropped = await waitFor(() => f.logs.find((l) => String(l.msg).includes('metadata differs')), { what: 'logged drop' });
-    expect(dropped).toMatchObject({ from: '127.0.0.2:9999', senderId: 'evil0001', fileId: c0!.fileId, chunkIndex: 1 });
+    const dropped = await waitFor(() => f.logs.find((l) => l.msg === 'chunk dropped' && String(l.reason).includes('metadata differs')), { what: 'logged drop' });
+    expect(dropped).toMatchObject({ peer: '127.0.0.2:9999', senderId: 'evil0001', fileId: c0!.fileId, chunkIndex: 1 });
     await publish(f, [c1!, c2!]);
     const done = await waitFor(() => f.received[0], { what: 'fileReceived' });
     expect(done.filename).toBe('payload.bin');
@@ -128,8 +128,8 @@ describe('receiving files', () => {
     const answers = await f.offer([first!, second!], { from, direct: false });
     expect(answers.map((a) => a.accepted)).toEqual([true, false]);
     expect(answers[1]!.reason).toBe('already 1 incoming transfers (maxIncoming)');
-    const dropped = await waitFor(() => f.logs.find((l) => String(l.msg).includes('maxIncoming')), { what: 'maxIncoming refusal' });
-    expect(dropped).toMatchObject({ msg: 'incoming file refused: already 1 incoming transfers (maxIncoming)', fileId: second!.fileId, from: '127.0.0.2:9999', senderId: '152c9256' });
+    const dropped = await waitFor(() => f.logs.find((l) => String(l.reason).includes('maxIncoming')), { what: 'maxIncoming refusal' });
+    expect(dropped).toMatchObject({ msg: 'incoming file refused', reason: 'already 1 incoming transfers (maxIncoming)', fileId: second!.fileId, peer: '127.0.0.2:9999', senderId: '152c9256' });
     await f.stop();
 
     const g = (fx = await startFilesvc({ maxFileBytes: 10_000 }));
@@ -149,7 +149,8 @@ describe('receiving files', () => {
     expect((await offer('rand0002', false, '127.0.0.5')).accepted).toBe(true);
     expect(await offer('rand0003', false, '127.0.0.5')).toMatchObject({ accepted: false, reason: 'already 2 incoming transfers relayed by 127.0.0.5 (maxIncomingRelayedPerPeer)' });
     expect((await offer('bbbb0001', true, '127.0.0.6')).accepted).toBe(true);
-    expect(await offer('bbbb0002', true, '127.0.0.7')).toMatchObject({ accepted: false, reason: 'already 5 incoming transfers (maxIncoming)' });
+    // all 5 places taken, and no address holds two more than .6 does: no room for .6
+    expect(await offer('bbbb0002', true, '127.0.0.6')).toMatchObject({ accepted: false, reason: 'already 5 incoming transfers (maxIncoming)' });
   });
 
   it('keeps its limits when many new files come at once', async () => {
@@ -157,6 +158,20 @@ describe('receiving files', () => {
     const firsts = await Promise.all(Array.from({ length: 40 }, async (_, i) => ({ ...(await transfer())[0]!, senderId: `fake${i}` })));
     const answers = await Promise.all(firsts.map((chunk) => f.client.request(subjects.fileAdmit, { chunk, from, direct: true })));
     expect(answers.filter((a) => a.accepted)).toHaveLength(8);
+  });
+
+  it('lets an address holding few places take one from the address holding the most, when all are taken', async () => {
+    const f = (fx = await startFilesvc({ maxIncoming: 6, maxIncomingPerPeer: 4, maxIncomingRelayedPerPeer: 4 }));
+    const offer = async (host: string, direct = false) => (await f.offer([{ ...(await transfer())[0]!, senderId: 'x' }], { from: { host, port: 9999 }, direct }))[0]!;
+    for (const host of ['127.0.0.5', '127.0.0.5', '127.0.0.5', '127.0.0.5', '127.0.0.6', '127.0.0.6']) expect((await offer(host)).accepted).toBe(true);
+    // .5 holds 4, .6 holds 2: one of .5's gives way (3 and 3 then)
+    expect((await offer('127.0.0.6')).accepted).toBe(true);
+    const failed = await waitFor(() => f.failed[0], { what: 'one of .5\'s given up' });
+    expect(failed.reason).toBe('gave way to a transfer from an address holding fewer places (relayed by 127.0.0.5 held 4)');
+    // 3 and 3: nobody gives way to .6 any more
+    expect(await offer('127.0.0.6')).toMatchObject({ accepted: false, reason: 'already 6 incoming transfers (maxIncoming)' });
+    // a newcomer holding none does get a place
+    expect((await offer('127.0.0.2', true)).accepted).toBe(true);
   });
 
   it('lets a slow transfer give way to a new one once it is past its grace, and fails it saying so', async () => {
@@ -192,8 +207,8 @@ describe('receiving files', () => {
     const f = (fx = await startFilesvc());
     const [c0, c1, c2] = await capturedChunks();
     await publish(f, [{ ...c2!, data: c2!.data!.subarray(1) }, { ...c0!, metadata: { ...c0!.metadata, totalChunks: 7 } }]);
-    await waitFor(() => f.logs.some((l) => String(l.msg).includes('chunk 2 has 3615 bytes')), { what: 'short chunk dropped' });
-    await waitFor(() => f.logs.some((l) => String(l.msg).includes('totalChunks 7')), { what: 'bad totalChunks dropped' });
+    await waitFor(() => f.logs.some((l) => String(l.reason).includes('chunk 2 has 3615 bytes')), { what: 'short chunk dropped' });
+    await waitFor(() => f.logs.some((l) => String(l.reason).includes('totalChunks 7')), { what: 'bad totalChunks dropped' });
     await publish(f, [c0!, c1!, c2!]);
     await waitFor(() => f.received.length === 1, { what: 'fileReceived' });
   });

@@ -37,7 +37,8 @@ interface Chunk {
 
 /** Who a chunk came from, for logs. */
 interface Origin {
-  from: string;
+  /** the address it came from (host:port) */
+  peer: string;
   senderId: string;
   senderName: string;
 }
@@ -135,7 +136,7 @@ export class Receiver {
     const origin = originOf(event);
     const checked = checkChunk(event.chunk);
     if (!checked.ok) {
-      this.#noisy.warn(keyOf(origin, checked.reason), { ...origin, fileId: event.chunk?.fileId, reason: checked.reason }, `chunk dropped: ${checked.reason}`);
+      this.#noisy.warn(keyOf(origin, checked.reason), { ...origin, fileId: event.chunk?.fileId, reason: checked.reason }, 'chunk dropped');
       return;
     }
     const { chunk, meta } = checked;
@@ -147,7 +148,7 @@ export class Receiver {
     if (!transfer) {
       // admitted by a previous run of filesvc, say: tell the router to stop passing it on
       const reason = 'not an admitted transfer (filesvc restarted?)';
-      this.#noisy.warn(keyOf(origin, reason), { ...origin, fileId: chunk.fileId, reason }, `chunk dropped: ${reason}`);
+      this.#noisy.warn(keyOf(origin, reason), { ...origin, fileId: chunk.fileId, reason }, 'chunk dropped');
       this.#forgetId(chunk.fileId);
       this.#opts.bus.publish(subjects.fileFailed, { fileId: chunk.fileId, filename: safeFilename(meta.filename), direction: Direction.DIRECTION_IN, reason });
       return;
@@ -155,8 +156,8 @@ export class Receiver {
     if (!sameMeta(transfer.file.meta, meta)) {
       this.#noisy.warn(
         keyOf(origin, 'metadata'),
-        { ...origin, fileId: chunk.fileId, chunkIndex: chunk.chunkIndex, expected: transfer.file.meta, got: meta },
-        'chunk dropped: its metadata differs from the first chunk of this transfer',
+        { ...origin, fileId: chunk.fileId, chunkIndex: chunk.chunkIndex, expected: transfer.file.meta, got: meta, reason: 'its metadata differs from the first chunk of this transfer' },
+        'chunk dropped',
       );
       return;
     }
@@ -181,7 +182,7 @@ export class Receiver {
   }
 
   #refuse(origin: Origin, fileId: string | null | undefined, reason: string, meta?: IncomingMeta): Admission {
-    this.#noisy.warn(keyOf(origin, reason), { ...origin, fileId, filename: meta?.filename, size: meta?.fileSize, reason }, `incoming file refused: ${reason}`);
+    this.#noisy.warn(keyOf(origin, reason), { ...origin, fileId, filename: meta?.filename, size: meta?.fileSize, reason }, 'incoming file refused');
     return { accepted: false, reason };
   }
 
@@ -195,34 +196,51 @@ export class Receiver {
   }
 
   /**
-   * Room for a new transfer under the limits (in total, and for its quota): where a limit is
-   * reached, the slowest transfer gives way if it is older than evictGraceMs and has averaged
-   * less than evictBelowBytesPerSecond (a sender that announced a file and trickles or went
-   * quiet cannot hold a place); else why not.
+   * Room for a new transfer under the limits (in total, and for its quota). Where a limit is
+   * reached, a transfer gives way: the slowest one older than evictGraceMs that averaged less
+   * than evictBelowBytesPerSecond (a sender that announced a file and trickles or went quiet
+   * cannot hold a place); and when all the places are taken, one of the address holding the
+   * most, if it holds at least two more than the newcomer's (no few addresses can take every
+   * place). Else why not.
    */
   #makeRoom(meta: IncomingMeta, quota: Quota): string | undefined {
     const { maxFileBytes, maxIncoming } = this.#opts.config;
     if (meta.fileSize > maxFileBytes) return `file of ${meta.fileSize} bytes is larger than maxFileBytes (${maxFileBytes})`;
-    const mine = [...this.#transfers.values()].filter((t) => t.quota === quota.key);
-    if (mine.length >= quota.limit && !this.#evictSlowest(mine)) {
+    const all = [...this.#transfers.values()];
+    const mine = all.filter((t) => t.quota === quota.key);
+    if (mine.length >= quota.limit && !this.#evict(this.#slowest(mine))) {
       return `already ${mine.length} incoming transfers ${quota.key} (${quota.name})`;
     }
-    if (this.#transfers.size >= maxIncoming && !this.#evictSlowest([...this.#transfers.values()])) {
+    if (this.#transfers.size >= maxIncoming && !this.#evict(this.#slowest(all) ?? this.#fairShare(all, mine.length))) {
       return `already ${this.#transfers.size} incoming transfers (maxIncoming)`;
     }
     return undefined;
   }
 
-  #evictSlowest(among: Transfer[]): boolean {
+  /** The slowest transfer past its grace and under the speed that keeps a place, with why it goes. */
+  #slowest(among: Transfer[]): { t: Transfer; why: string } | undefined {
     const { evictGraceMs, evictBelowBytesPerSecond } = this.#opts.config;
     const now = Date.now();
     const rate = (t: Transfer) => (t.file.bytesDone * 1000) / Math.max(1, now - t.startedAt);
-    const slowest = among
-      .filter((t) => !t.finishing && now - t.startedAt >= evictGraceMs && rate(t) < evictBelowBytesPerSecond)
-      .sort((a, b) => rate(a) - rate(b))[0];
-    if (!slowest) return false;
-    const why = `gave way to a new transfer: ${Math.round(rate(slowest))} bytes/s on average over ${Math.round((now - slowest.startedAt) / 1000)} s`;
-    this.#spawn(this.#fail(slowest, why, true), slowest.fileId);
+    const t = among
+      .filter((x) => !x.finishing && now - x.startedAt >= evictGraceMs && rate(x) < evictBelowBytesPerSecond)
+      .sort((x, y) => rate(x) - rate(y))[0];
+    return t && { t, why: `gave way to a new transfer: ${Math.round(rate(t))} bytes/s on average over ${Math.round((now - t.startedAt) / 1000)} s` };
+  }
+
+  /** The newest transfer of the quota holding the most places, if it holds two more than `has`. */
+  #fairShare(all: Transfer[], has: number): { t: Transfer; why: string } | undefined {
+    const counts = new Map<string, number>();
+    for (const t of all) counts.set(t.quota, (counts.get(t.quota) ?? 0) + 1);
+    const [heaviest, most] = [...counts].sort((x, y) => y[1] - x[1])[0] ?? ['', 0];
+    if (most < has + 2) return undefined;
+    const t = all.filter((x) => x.quota === heaviest && !x.finishing).sort((x, y) => y.startedAt - x.startedAt)[0];
+    return t && { t, why: `gave way to a transfer from an address holding fewer places (${heaviest} held ${most})` };
+  }
+
+  #evict(victim: { t: Transfer; why: string } | undefined): boolean {
+    if (!victim) return false;
+    this.#spawn(this.#fail(victim.t, victim.why, true), victim.t.fileId);
     return true;
   }
 
@@ -318,7 +336,7 @@ export class Receiver {
   /** Gives a transfer up: partial deleted, fileFailed published. */
   async #fail(t: Transfer, reason: string, remember: boolean): Promise<void> {
     this.#forget(t, remember);
-    this.#log.warn({ fileId: t.fileId, filename: t.name, senderId: t.senderId, senderName: t.senderName, reason }, `incoming file failed: ${reason}`);
+    this.#log.warn({ fileId: t.fileId, filename: t.name, senderId: t.senderId, senderName: t.senderName, reason }, 'incoming file failed');
     await t.file.close(true).catch((err: unknown) => this.#log.warn({ err, fileId: t.fileId }, 'cannot remove a partial file'));
     this.#opts.bus.publish(subjects.fileFailed, { fileId: t.fileId, filename: t.name, direction: Direction.DIRECTION_IN, reason });
   }
@@ -358,10 +376,10 @@ export class Receiver {
 }
 
 /** A throttling key: the address it came from, and the first words of the reason. */
-const keyOf = (origin: Origin, reason: string): string => `${origin.from.replace(/:\d+$/, '')} ${reason.split(/\s+/).slice(0, 3).join(' ')}`;
+const keyOf = (origin: Origin, reason: string): string => `${origin.peer.replace(/:\d+$/, '')} ${reason.split(/\s+/).slice(0, 3).join(' ')}`;
 
 const originOf = (event: { chunk?: FileChunk | null; from?: Endpoint | null }): Origin => ({
-  from: event.from ? endpointKey(event.from) : 'unknown',
+  peer: event.from ? endpointKey(event.from) : 'unknown',
   senderId: event.chunk?.senderId ?? '',
   senderName: event.chunk?.senderName ?? '',
 });

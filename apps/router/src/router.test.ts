@@ -207,7 +207,7 @@ describe('router', () => {
       await routerKnowsPeers();
       sends.length = 0;
       probe.publish(subjects.wireReceived, chunkFrom('orphan', 0));
-      await waitFor(() => logs.some((l) => l.msg === 'chunk dropped: filesvc could not be asked whether it takes the file' && l.fileId === 'orphan'), { what: 'the orphan chunk dropped' });
+      await waitFor(() => logs.some((l) => l.msg === 'chunk dropped' && String(l.reason).startsWith('filesvc could not be asked') && l.fileId === 'orphan'), { what: 'the orphan chunk dropped' });
       const admit = probe.serve(subjects.fileAdmit, () => ({ accepted: true }));
       await waitFor(async () => {
         if (sends.length > 0) return true;

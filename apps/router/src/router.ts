@@ -66,7 +66,7 @@ export function createRouter({ config, log, bus }: ServiceContext<Config>): Serv
     if (message.chat) {
       const read = readV1Content(message.chat.content ?? '', key);
       if (read.security === 'unreadable') {
-        noisy.info(`${from.host} ${read.reason}`, { id: body.messageId, senderId: body.senderId, from: endpointKey(from), reason: read.reason }, `chat cannot be decrypted: ${read.reason}`);
+        noisy.info(`${from.host} ${read.reason}`, { id: body.messageId, senderId: body.senderId, peer: endpointKey(from), reason: read.reason }, 'chat cannot be decrypted');
       }
       bus.publish(subjects.chatReceived, { chat: { ...message.chat, content: read.text }, from, security: security[read.security] });
       relay(message, body.senderId ?? '', from);
@@ -86,7 +86,7 @@ export function createRouter({ config, log, bus }: ServiceContext<Config>): Serv
         return { accepted: reply.accepted, reason: reply.reason };
       });
     } catch (err) {
-      noisy.warn(fileId, { fileId, senderId, from: endpointKey(from), err: (err as Error).message }, 'chunk dropped: filesvc could not be asked whether it takes the file');
+      noisy.warn(fileId, { fileId, senderId, peer: endpointKey(from), reason: `filesvc could not be asked whether it takes the file: ${(err as Error).message}` }, 'chunk dropped');
       return;
     }
     if (!decision.accepted) {

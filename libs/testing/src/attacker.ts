@@ -5,16 +5,20 @@
 // third address that was never a real peer, what a node can be made to send toward someone else.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
-import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { api } from '@meshwork/protocol';
 import { assertPrivateNetwork } from './network.ts';
-import type { MeshResult, TestNode } from './node.ts';
 import { freePort } from './ports.ts';
+
+const checked = new Set<string>();
+
+/** assertPrivateNetwork, once per address: the attacker sends thousands of frames. */
+function ensurePrivate(...addresses: string[]): void {
+  const unchecked = addresses.filter((a) => !checked.has(a));
+  if (unchecked.length === 0) return;
+  assertPrivateNetwork(...unchecked);
+  for (const a of unchecked) checked.add(a);
+}
 
 /** A node's TCP endpoint; its v1 discovery port is port + 1. */
 export interface Endpoint {
@@ -45,7 +49,7 @@ export function addTallies(...tallies: Tally[]): Tally {
 export interface WitnessOptions {
   /** TCP port (default: a free one whose + 1 is free for UDP); UDP listens on port + 1 */
   port?: number;
-  /** false: no TCP listener, so connections toward it are refused (still counted by nobody) */
+  /** false: no TCP listener, so connections toward it are refused (and not counted) */
   tcp?: boolean;
 }
 
@@ -150,7 +154,7 @@ export class Witness implements AsyncDisposable {
 // ---------------------------------------------------------------------------------------------
 // Frames
 
-const randomNodeId = (): string => randomBytes(4).toString('hex');
+export const randomNodeId = (): string => randomBytes(4).toString('hex');
 const randomInt = (below: number): number => Math.floor(Math.random() * below);
 
 /** A v1 discovery datagram (WIRE.md), as the original app sends it. */
@@ -167,7 +171,7 @@ export function chatMessage(content: string, senderId = randomNodeId()): Record<
 export const MALLORY = 'mallory';
 
 const bytes = (s: string): Buffer => Buffer.from(s, 'utf8');
-const pick = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
+export const pick = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
 
 /** Byte strings that are no valid v1 TCP message, by kind; i varies the frame within a kind. */
 export const MALFORMED_TCP = {
@@ -258,13 +262,17 @@ interface FileChunkSpec {
   filename?: string;
 }
 
-/** A well-formed v1 file_chunk message (WIRE.md): chunk index of a file announced as fileBytes. */
+/**
+ * A well-formed v1 file_chunk message (WIRE.md): chunk index of a file announced as fileBytes.
+ * Every chunk of one fileId carries the same metadata (its announced hash is made from the id).
+ */
 export function fileChunk(s: FileChunkSpec): Record<string, unknown> {
+  const fileId = s.fileId ?? randomUUID();
   return {
     type: 'file_chunk', message_id: randomUUID(), sender_id: s.senderId ?? randomNodeId(), sender_name: 'Mallory', timestamp: Date.now() / 1000,
-    content: null, file_id: s.fileId ?? randomUUID(), chunk_index: s.index, chunk_data: s.data.toString('base64'),
+    content: null, file_id: fileId, chunk_index: s.index, chunk_data: s.data.toString('base64'),
     file_metadata: {
-      filename: s.filename ?? `${MALLORY}.bin`, file_size: s.fileBytes, file_hash: createHash('sha256').update(randomBytes(16)).digest('hex'),
+      filename: s.filename ?? `${MALLORY}.bin`, file_size: s.fileBytes, file_hash: createHash('sha256').update(fileId).digest('hex'),
       total_chunks: Math.ceil(s.fileBytes / 8192),
     },
   };
@@ -285,7 +293,7 @@ export interface AttackSent {
   ends: Record<ConnectionEnd, number>;
 }
 
-const emptySent = (): AttackSent => ({ datagrams: 0, datagramBytes: 0, connections: 0, tcpBytes: 0, ends: { closed: 0, reset: 0, refused: 0, timeout: 0 } });
+export const emptySent = (): AttackSent => ({ datagrams: 0, datagramBytes: 0, connections: 0, tcpBytes: 0, ends: { closed: 0, reset: 0, refused: 0, timeout: 0 } });
 
 export interface SlowLorisReport extends AttackSent {
   /** connections the target accepted (connect succeeded) */
@@ -368,7 +376,7 @@ export class Attacker implements AsyncDisposable {
 
   /** One TCP connection to target from an attacker address: writes payload, ends, waits for the close. */
   async connection(target: Endpoint, payload: Buffer | string, from = this.host, sent = emptySent(), timeoutMs = 5000): Promise<ConnectionEnd> {
-    assertPrivateNetwork(target.host, from);
+    ensurePrivate(target.host, from);
     const end = await new Promise<ConnectionEnd>((resolve) => {
       let how: ConnectionEnd = 'closed';
       const socket = connect({ host: target.host, port: target.port, localAddress: from }, () => socket.end(payload));
@@ -417,13 +425,16 @@ export class Attacker implements AsyncDisposable {
 
   /**
    * Discovery datagrams with random node_ids, from each of from in turn (attacker addresses),
-   * each announcing its own address and the attacker's port.
+   * each announcing its own address and one of `portsPerAddress` ports (the attacker's port,
+   * then the next even ones): more endpoints per address than a node should keep.
    */
-  async floodTable(target: Endpoint, o: { count: number; from: string[]; perBurst?: number }): Promise<AttackSent> {
+  async floodTable(target: Endpoint, o: { count: number; from: string[]; portsPerAddress?: number; perBurst?: number }): Promise<AttackSent> {
     const sent = emptySent();
+    const ports = o.portsPerAddress ?? 8;
     await bursts(o.count, o.perBurst ?? 50, (i) => {
       const from = pick(o.from, i);
-      return this.datagram(target, discoveryDatagram(randomNodeId(), `${MALLORY}-${i}`, from, this.port), from, sent);
+      const port = this.port + 2 * (Math.floor(i / o.from.length) % ports);
+      return this.datagram(target, discoveryDatagram(randomNodeId(), `${MALLORY}-${i}`, from, port), from, sent);
     });
     return sent;
   }
@@ -435,7 +446,7 @@ export class Attacker implements AsyncDisposable {
    */
   async slowLoris(target: Endpoint, o: { connections: number; from?: string; holdMs: number; trickleEveryMs?: number; reopenAfterMs?: number }): Promise<SlowLorisReport> {
     const from = o.from ?? this.host;
-    assertPrivateNetwork(target.host, from);
+    ensurePrivate(target.host, from);
     const r: SlowLorisReport = { ...emptySent(), accepted: 0, maxOpen: 0, closedWithin500Ms: 0, closedWithin5s: 0, closedLater: 0, heldToTheEnd: 0 };
     const deadline = Date.now() + o.holdMs;
     let open = 0;
@@ -523,7 +534,7 @@ export class Attacker implements AsyncDisposable {
   #forgedSocket(from: string): Promise<UdpSocket> {
     let socket = this.#forged.get(from);
     if (!socket) {
-      assertPrivateNetwork(from);
+      ensurePrivate(from);
       socket = new Promise<UdpSocket>((resolve, reject) => {
         const s = createSocket('udp4');
         s.once('error', reject);
@@ -549,7 +560,7 @@ export class Attacker implements AsyncDisposable {
 }
 
 function sendDatagram(socket: UdpSocket, payload: Buffer | string, to: Endpoint): Promise<void> {
-  assertPrivateNetwork(to.host);
+  ensurePrivate(to.host);
   return new Promise((resolve) => socket.send(payload, to.port, to.host, () => resolve()));
 }
 
@@ -562,403 +573,9 @@ async function pool(n: number, count: number, task: (i: number) => Promise<unkno
 }
 
 /** Runs task(0..count-1) perBurst at a time, yielding to the event loop between bursts. */
-async function bursts(count: number, perBurst: number, task: (i: number) => Promise<unknown>): Promise<void> {
+export async function bursts(count: number, perBurst: number, task: (i: number) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < count; i += perBurst) {
     await Promise.all(Array.from({ length: Math.min(perBurst, count - i) }, (_, k) => task(i + k)));
     await sleep(5);
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Processes
-
-/** pid and every process descended from it. */
-export function processTree(root: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // it ended meanwhile
-    }
-  }
-  const tree = [root];
-  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]!) ?? []));
-  return tree;
-}
-
-export interface ProcessMemory {
-  pid: number;
-  /** its command, from /proc/pid/comm */
-  command: string;
-  /** resident set now, bytes (VmRSS) */
-  rss: number;
-  /** peak resident set, bytes (VmHWM) */
-  peak: number;
-}
-
-/** VmRSS and VmHWM of a running process; undefined if it is gone. */
-export function processMemory(pid: number): ProcessMemory | undefined {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
-    return { pid, command: readFileSync(`/proc/${pid}/comm`, 'utf8').trim(), rss: kib('VmRSS'), peak: kib('VmHWM') };
-  } catch {
-    return undefined;
-  }
-}
-
-/** The kernel's UDP counters of this network namespace (/proc/net/snmp): RcvbufErrors counts datagrams dropped for a full receive buffer. */
-export function udpCounters(): Record<string, number> {
-  const lines = readFileSync('/proc/net/snmp', 'utf8').split('\n').filter((l) => l.startsWith('Udp:'));
-  const names = lines[0]?.split(/\s+/).slice(1) ?? [];
-  const values = lines[1]?.split(/\s+/).slice(1).map(Number) ?? [];
-  return Object.fromEntries(names.map((n, i) => [n, values[i] ?? NaN]));
-}
-
-// ---------------------------------------------------------------------------------------------
-// The hostile-LAN scenario (test/hostile.test.ts and bench/hostile.ts run the same one)
-
-const range = (prefix: string, from: number, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${from + i}`);
-const byKind = <K extends string>(kinds: K[], prefix: string, from: number) => Object.fromEntries(kinds.map((k, i) => [k, `${prefix}${from + i}`])) as Record<K, string>;
-
-/** Who is where: the two honest nodes, the attacker's addresses, and the witnesses. */
-export const HOSTILE_LAN = {
-  a: '127.0.0.90',
-  b: '127.0.0.91',
-  /** announces itself as the other node (node_id and name) */
-  spoofer: '127.0.0.92',
-  /** never a peer: named in the amplifier's datagrams */
-  witness: '127.0.0.93',
-  amplifier: '127.0.0.94',
-  /** the flood's listening address; with floodHelpers (quiet: no TCP), 80 addresses x 4 > 256 */
-  flooder: '127.0.0.95',
-  floodHelpers: range('127.0.1.', 1, 79),
-  loris: '127.0.0.96',
-  bigChats: '127.0.0.97',
-  /** the fake transfers come from it and fakeFileHelpers, 8 from each */
-  fakeFiles: '127.0.0.98',
-  fakeFileHelpers: range('127.0.1.', 81, 4),
-  /** a second witness, whose own address the attacker forges as the datagrams' IP source */
-  forgedWitness: '127.0.0.99',
-  malformedTcp: byKind(Object.keys(MALFORMED_TCP) as MalformedTcpKind[], '127.0.1.', 100),
-  malformedUdp: byKind(Object.keys(MALFORMED_UDP) as MalformedUdpKind[], '127.0.1.', 130),
-} as const;
-
-/** The attack's sizes (issue 5). */
-export const HOSTILE_SIZES = {
-  amplifyDatagrams: 200,
-  floodDatagrams: 3000,
-  lorisConnections: 300,
-  bigChats: 20,
-  bigChatBytes: 1_000_000,
-  fakeTransfers: 40,
-  fakeFileBytes: 4 * 1024 ** 3,
-  malformedTcpPerKind: 150,
-  malformedUdpPerKind: 300,
-};
-
-export interface HonestChat {
-  from: string;
-  to: string;
-  text: string;
-  /** the API's answer to the POST */
-  status: number;
-  sentAt: number;
-}
-
-export interface HonestFile {
-  name: string;
-  path: string;
-  bytes: number;
-  sha256: string;
-  sentAt: number;
-  /** `mesh send-file` as it ended */
-  result?: MeshResult;
-}
-
-export interface TableWatch {
-  samples: number;
-  /** most entries in `peers` at once, all of them and those at one IP */
-  maxTotal: number;
-  maxAtOneIp: number;
-  /** samples in which the honest peer was missing */
-  honestMissing: number;
-  /** endpoints other than its own at which the honest peer's node_id was listed */
-  honestElsewhere: string[];
-  /** peers listed at an attacker's address that was only ever named in a datagram, never its source */
-  atWitness: number;
-}
-
-export interface ScenarioOptions {
-  /** how long honest chats keep going (one every chatEveryMs); the attacks run within it */
-  windowMs?: number;
-  chatEveryMs?: number;
-  fileBytes?: number;
-  log?: (line: string) => void;
-}
-
-type Side = 'a' | 'b';
-
-/**
- * Two honest nodes chat both ways and a sends b a file while a hostile host runs every attack
- * of issue 5 against them. Resolves when the attack window is over; the witnesses keep counting
- * and the watchers keep sampling until stop().
- */
-export class HostileScenario implements AsyncDisposable {
-  readonly chats: HonestChat[] = [];
-  file?: HonestFile;
-  readonly attacks: {
-    spoofFromAttacker: AttackSent[];
-    spoofForgedSource: AttackSent[];
-    spoofRealIp: AttackSent[];
-    amplify: AttackSent[];
-    forgedAmplify: AttackSent;
-    flood: AttackSent[];
-    loris?: SlowLorisReport;
-    bigChats?: Awaited<ReturnType<Attacker['bigChats']>>;
-    fakeTransfers: Array<Awaited<ReturnType<Attacker['fakeTransfers']>>>;
-    malformedTcp: Partial<Record<MalformedTcpKind, AttackSent>>;
-    malformedUdp: Partial<Record<MalformedUdpKind, AttackSent>>;
-  } = { spoofFromAttacker: [], spoofForgedSource: [], spoofRealIp: [], amplify: [], forgedAmplify: emptySent(), flood: [], fakeTransfers: [], malformedTcp: {}, malformedUdp: {} };
-  readonly tables: Record<Side, TableWatch>;
-  /** each process of each node when the attack started */
-  readonly before: Record<Side, ProcessMemory[]>;
-  /** the highest VmRSS sampled per pid during the attack */
-  readonly rssSampled = new Map<number, number>();
-  /** the kernel's UDP counters when the attack started */
-  readonly udpBefore = udpCounters();
-  /** index of the first log line of each node written during the attack */
-  readonly logsFrom: Record<Side, number>;
-  startedAt = 0;
-  endedAt = 0;
-  readonly #timers: NodeJS.Timeout[] = [];
-  #sampling = Promise.resolve();
-
-  private constructor(
-    readonly a: TestNode,
-    readonly b: TestNode,
-    readonly attacker: Attacker,
-    readonly witness: Witness,
-    readonly forgedWitness: Witness,
-    readonly pids: Record<Side, number[]>,
-  ) {
-    const watch = (): TableWatch => ({ samples: 0, maxTotal: 0, maxAtOneIp: 0, honestMissing: 0, honestElsewhere: [], atWitness: 0 });
-    this.tables = { a: watch(), b: watch() };
-    this.before = { a: pids.a.map(processMemory).filter((m) => m !== undefined), b: pids.b.map(processMemory).filter((m) => m !== undefined) };
-    this.logsFrom = { a: a.logs.length, b: b.logs.length };
-  }
-
-  /** Sets up the attacker and the witnesses next to running nodes a and b, runs the attack window. */
-  static async run(a: TestNode, b: TestNode, options: ScenarioOptions = {}): Promise<HostileScenario> {
-    const L = HOSTILE_LAN;
-    let attacker: Attacker | undefined;
-    let witness: Witness | undefined;
-    let forgedWitness: Witness | undefined;
-    try {
-      attacker = await Attacker.start({
-        hosts: [L.spoofer, L.amplifier, L.flooder, L.loris, L.bigChats, L.fakeFiles, ...L.fakeFileHelpers],
-        quietHosts: L.floodHelpers,
-      });
-      if ([a.port, b.port].some((p) => Math.abs(p - attacker!.port) <= 1)) throw new Error('the attacker port collides with a node port: run again');
-      witness = await Witness.open(L.witness);
-      forgedWitness = await Witness.open(L.forgedWitness);
-      const pids = { a: processTree((await a.state()).pid), b: processTree((await b.state()).pid) };
-      const scenario = new HostileScenario(a, b, attacker, witness, forgedWitness, pids);
-      await scenario.#run(options);
-      return scenario;
-    } catch (err) {
-      await Promise.all([attacker?.stop(), witness?.close(), forgedWitness?.close()]);
-      throw err;
-    }
-  }
-
-  async #run(o: ScenarioOptions): Promise<void> {
-    const { a, b, attacker: x } = this;
-    const S = HOSTILE_SIZES;
-    const L = HOSTILE_LAN;
-    const windowMs = o.windowMs ?? 30_000;
-    const chatEveryMs = o.chatEveryMs ?? 2000;
-    const log = o.log ?? (() => {});
-    const A = { host: a.host, port: a.port };
-    const B = { host: b.host, port: b.port };
-    const at = async <T>(ms: number, what: string, attack: () => Promise<T>): Promise<T> => {
-      await sleep(Math.max(0, this.startedAt + ms - Date.now()));
-      log(`${((Date.now() - this.startedAt) / 1000).toFixed(1)} s: ${what}`);
-      const result = await attack();
-      log(`${((Date.now() - this.startedAt) / 1000).toFixed(1)} s: done: ${what}`);
-      return result;
-    };
-
-    this.#watch();
-    this.startedAt = Date.now();
-    const spoofCount = Math.floor((windowMs - 2000) / 250);
-    const spoofs = ([[A, b], [B, a]] as const).map(([target, victim]) => [
-      // 1. the victim's identity, announcing the attacker's own address, from that address
-      x.spoofPeer(target, victim, { ip: L.spoofer, port: x.port, from: L.spoofer, count: spoofCount, intervalMs: 250 }),
-      // ... the victim's identity, the attacker's address in `ip`, from the victim's own IP (forged source)
-      x.spoofPeer(target, victim, { ip: L.spoofer, port: x.port, from: victim.host, count: spoofCount, intervalMs: 250 }),
-      // ... the victim's identity and its real ip, from the attacker's address
-      x.spoofPeer(target, victim, { ip: victim.host, port: victim.port, from: L.spoofer, count: spoofCount, intervalMs: 250 }),
-    ]);
-    const attacks = [
-      ...spoofs.map(async ([own, forged, realIp]) => {
-        this.attacks.spoofFromAttacker.push(await own!);
-        this.attacks.spoofForgedSource.push(await forged!);
-        this.attacks.spoofRealIp.push(await realIp!);
-      }),
-      // 2. amplification: random node_ids naming the witness, from the attacker's address ...
-      at(0, 'amplification toward the witness', async () => {
-        for (const target of [A, B]) this.attacks.amplify.push(await x.amplify(target, witness(this), { count: S.amplifyDatagrams, from: L.amplifier }));
-      }),
-      // ... and from the witness's own address, as a host forging the IP source would send them
-      at(0, 'amplification with a forged source', async () => {
-        for (const target of [A, B]) {
-          await bursts(S.amplifyDatagrams, 20, async (i) => {
-            const payload = discoveryDatagram(randomNodeId(), `${MALLORY}-${i}`, L.forgedWitness, this.forgedWitness.port);
-            await this.forgedWitness.forge(payload, { host: target.host, port: target.port + 1 });
-            this.attacks.forgedAmplify.datagrams++;
-            this.attacks.forgedAmplify.datagramBytes += Buffer.byteLength(payload);
-          });
-        }
-      }),
-      // 3. table flood from 80 addresses
-      at(1000, 'table flood', async () => {
-        this.attacks.flood.push(...(await Promise.all([A, B].map((target) => x.floodTable(target, { count: S.floodDatagrams, from: [L.flooder, ...L.floodHelpers] })))));
-      }),
-      // 4. slow-loris on a's listener, while b's chats to a go on
-      at(3000, 'slow-loris', async () => {
-        this.attacks.loris = await x.slowLoris(A, { connections: S.lorisConnections, from: L.loris, holdMs: Math.min(20_000, windowMs - 6000), trickleEveryMs: 500, reopenAfterMs: 1000 });
-      }),
-      // 5. 1 MB chats
-      at(5000, '1 MB chats', async () => {
-        this.attacks.bigChats = await x.bigChats(A, { count: S.bigChats, bytes: S.bigChatBytes, from: L.bigChats });
-      }),
-      // 7. malformed frames, each kind from its own address
-      at(6000, 'malformed frames', async () => {
-        await Promise.all([
-          ...(Object.keys(MALFORMED_TCP) as MalformedTcpKind[]).map(async (kind) => {
-            this.attacks.malformedTcp[kind] = await x.malformedTcp(A, kind, { count: S.malformedTcpPerKind, from: L.malformedTcp[kind], concurrency: 2 });
-          }),
-          ...(Object.keys(MALFORMED_UDP) as MalformedUdpKind[]).map(async (kind) => {
-            this.attacks.malformedUdp[kind] = await x.malformedUdp(A, kind, { count: S.malformedUdpPerKind, from: L.malformedUdp[kind] });
-          }),
-        ]);
-      }),
-      // 6. fake 4 GiB transfers to both nodes, then the honest file right after them
-      at(8000, 'fake 4 GiB transfers, then the honest file', async () => {
-        this.attacks.fakeTransfers.push(...(await Promise.all([A, B].map((target) => x.fakeTransfers(target, { count: S.fakeTransfers, fileBytes: S.fakeFileBytes, from: [L.fakeFiles, ...L.fakeFileHelpers] })))));
-        await this.#sendFile(o.fileBytes ?? 1 << 20);
-      }),
-    ];
-    const honest = (async () => {
-      for (let i = 0; Date.now() - this.startedAt < windowMs; i++) {
-        await sleep(Math.max(0, this.startedAt + i * chatEveryMs - Date.now()));
-        const [from, to] = i % 2 === 0 ? [a, b] : [b, a];
-        void this.#chat(from, to, `honest ${from.name} to ${to.name} #${i} ${randomUUID().slice(0, 8)}`);
-      }
-    })();
-    await Promise.all([...attacks, honest]);
-    this.endedAt = Date.now();
-    log(`${((this.endedAt - this.startedAt) / 1000).toFixed(1)} s: attack window over`);
-  }
-
-  async #chat(from: TestNode, to: TestNode, text: string): Promise<void> {
-    const chat: HonestChat = { from: from.name, to: to.name, text, status: 0, sentAt: Date.now() };
-    this.chats.push(chat);
-    try {
-      const response = await authorized(from, api.routes.messages, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) });
-      chat.status = response.status;
-      await response.body?.cancel();
-    } catch {
-      chat.status = -1;
-    }
-  }
-
-  async #sendFile(bytes: number): Promise<void> {
-    const data = randomBytes(bytes);
-    const name = `honest-${randomUUID().slice(0, 8)}.bin`;
-    const path = join(await mkdtemp(join(tmpdir(), 'mesh-hostile-')), name);
-    await writeFile(path, data);
-    this.file = { name, path, bytes, sha256: createHash('sha256').update(data).digest('hex'), sentAt: Date.now() };
-    this.file.result = await this.a.mesh('send-file', path);
-  }
-
-  /** Samples each node's peer table and each process's RSS once a second until stop(). */
-  #watch(): void {
-    const tick = async () => {
-      for (const [side, node, other] of [['a', this.a, this.b], ['b', this.b, this.a]] as const) {
-        try {
-          const peers = (await (await authorized(node, api.routes.peers)).json()) as Array<{ nodeId: string; host: string; port: number }>;
-          const t = this.tables[side];
-          t.samples++;
-          t.maxTotal = Math.max(t.maxTotal, peers.length);
-          const perIp = new Map<string, number>();
-          for (const p of peers) perIp.set(p.host, (perIp.get(p.host) ?? 0) + 1);
-          t.maxAtOneIp = Math.max(t.maxAtOneIp, ...perIp.values());
-          if (!peers.some((p) => p.nodeId === other.nodeId && p.host === other.host && p.port === other.port)) t.honestMissing++;
-          for (const p of peers) {
-            const endpoint = `${p.host}:${p.port}`;
-            if (p.nodeId === other.nodeId && endpoint !== other.address && !t.honestElsewhere.includes(endpoint)) t.honestElsewhere.push(endpoint);
-          }
-          t.atWitness = Math.max(t.atWitness, perIp.get(HOSTILE_LAN.witness) ?? 0);
-        } catch {
-          // the gateway did not answer this time: the next sample will tell
-        }
-      }
-      for (const pid of [...this.pids.a, ...this.pids.b]) {
-        const m = processMemory(pid);
-        if (m) this.rssSampled.set(pid, Math.max(this.rssSampled.get(pid) ?? 0, m.rss));
-      }
-    };
-    const loop = () => {
-      this.#sampling = this.#sampling.then(tick);
-    };
-    loop();
-    this.#timers.push(setInterval(loop, 1000));
-  }
-
-  /** Each honest chat with its number of copies at its receiver, and whether the file is at b, intact. */
-  async deliveries(): Promise<{ chats: Array<HonestChat & { copies: number }>; fileArrived: boolean; fileSha256?: string }> {
-    const received = new Map<string, MessageSeen[]>();
-    for (const node of [this.a, this.b]) received.set(node.name, (await (await authorized(node, api.routes.messages)).json()) as MessageSeen[]);
-    const chats = this.chats.map((c) => ({ ...c, copies: (received.get(c.to) ?? []).filter((m) => m.direction === 'in' && m.content === c.text).length }));
-    const path = this.file ? join(this.b.downloads, this.file.name) : '';
-    const fileSha256 = path && existsSync(path) ? await sha256Of(path) : undefined;
-    return { chats, fileArrived: fileSha256 !== undefined, fileSha256 };
-  }
-
-  /** Every process of each node now: VmRSS and VmHWM (its peak since it started). */
-  memoryNow(): Record<Side, ProcessMemory[]> {
-    return { a: this.pids.a.map(processMemory).filter((m) => m !== undefined), b: this.pids.b.map(processMemory).filter((m) => m !== undefined) };
-  }
-
-  async stop(): Promise<void> {
-    for (const t of this.#timers) clearInterval(t);
-    await this.#sampling;
-    await Promise.all([this.attacker.stop(), this.witness.close(), this.forgedWitness.close()]);
-  }
-
-  [Symbol.asyncDispose] = () => this.stop();
-}
-
-interface MessageSeen {
-  content: string;
-  direction: string;
-}
-
-const witness = (s: HostileScenario): Endpoint => s.witness.endpoint;
-
-/** A request to a node's client API with its secret. */
-function authorized(node: TestNode, route: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${node.gateway}${route}`, { ...init, headers: { ...init.headers, authorization: `${api.auth.scheme} ${node.secret}` } });
-}
-
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

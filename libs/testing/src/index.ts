@@ -5,3 +5,6 @@ export { isRunning, knows, processesMentioning, runMesh, startNode, startPair, t
 export { freePort } from './ports.ts';
 export { V1_WRONG_PASSWORD, V1Peer, type V1Chat, type V1PeerOptions } from './v1-peer.ts';
 export { waitFor, type WaitOptions } from './wait.ts';
+export { addTallies, Attacker, chatMessage, discoveryDatagram, emptyTally, fileChunk, MALFORMED_TCP, MALFORMED_UDP, MALLORY, Witness, type AttackSent, type AttackerOptions, type ConnectionEnd, type Endpoint, type MalformedTcpKind, type MalformedUdpKind, type SlowLorisReport, type Tally, type WitnessOptions } from './attacker.ts';
+export { HOSTILE_LAN, HOSTILE_SIZES, HostileScenario, type HonestChat, type HonestFile, type ScenarioOptions, type TableWatch } from './hostile-scenario.ts';
+export { processMemory, processTree, udpCounters, type ProcessMemory } from './processes.ts';
