@@ -76,6 +76,12 @@ export interface AdmitRequest {
 
 export type Admission = { accepted: true } | { accepted: false; reason: string };
 
+/** A transfer that gives way to a new one, and why. */
+interface Victim {
+  t: Transfer;
+  why: string;
+}
+
 export class Receiver {
   readonly #opts: ReceiverOptions;
   readonly #log: Logger;
@@ -125,8 +131,11 @@ export class Receiver {
     const quota: Quota = req.direct
       ? { key: `sent by ${host}`, limit: maxIncomingPerPeer, name: 'maxIncomingPerPeer' }
       : { key: `relayed by ${host}`, limit: maxIncomingRelayedPerPeer, name: 'maxIncomingRelayedPerPeer' };
-    const refused = this.#makeRoom(meta, quota) ?? (await this.#diskRefusal(meta));
-    if (refused) return this.#refuse(origin, chunk.fileId, refused, meta);
+    const room = this.#room(meta, quota);
+    if (typeof room === 'string') return this.#refuse(origin, chunk.fileId, room, meta);
+    const short = await this.#diskRefusal(meta, room);
+    if (short) return this.#refuse(origin, chunk.fileId, short, meta);
+    for (const v of room) this.#spawn(this.#fail(v.t, v.why, true), v.t.fileId);
     this.#take(this.#begin(chunk, meta, origin, quota.key), chunk, origin);
     return { accepted: true };
   }
@@ -201,24 +210,31 @@ export class Receiver {
    * than evictBelowBytesPerSecond (a sender that announced a file and trickles or went quiet
    * cannot hold a place); and when all the places are taken, one of the address holding the
    * most, if it holds at least two more than the newcomer's (no few addresses can take every
-   * place). Else why not.
+   * place). Returns those that would give way (given up only once the disk has room too), or
+   * why there is no room.
    */
-  #makeRoom(meta: IncomingMeta, quota: Quota): string | undefined {
+  #room(meta: IncomingMeta, quota: Quota): Victim[] | string {
     const { maxFileBytes, maxIncoming } = this.#opts.config;
     if (meta.fileSize > maxFileBytes) return `file of ${meta.fileSize} bytes is larger than maxFileBytes (${maxFileBytes})`;
+    const victims: Victim[] = [];
     const all = [...this.#transfers.values()];
     const mine = all.filter((t) => t.quota === quota.key);
-    if (mine.length >= quota.limit && !this.#evict(this.#slowest(mine))) {
-      return `already ${mine.length} incoming transfers ${quota.key} (${quota.name})`;
+    if (mine.length >= quota.limit) {
+      const v = this.#slowest(mine);
+      if (!v) return `already ${mine.length} incoming transfers ${quota.key} (${quota.name})`;
+      victims.push(v);
     }
-    if (this.#transfers.size >= maxIncoming && !this.#evict(this.#slowest(all) ?? this.#fairShare(all, mine.length))) {
-      return `already ${this.#transfers.size} incoming transfers (maxIncoming)`;
+    if (all.length - victims.length >= maxIncoming) {
+      const rest = all.filter((t) => !victims.some((v) => v.t === t));
+      const v = this.#slowest(rest) ?? this.#fairShare(rest, mine.length - victims.length);
+      if (!v) return `already ${all.length} incoming transfers (maxIncoming)`;
+      victims.push(v);
     }
-    return undefined;
+    return victims;
   }
 
   /** The slowest transfer past its grace and under the speed that keeps a place, with why it goes. */
-  #slowest(among: Transfer[]): { t: Transfer; why: string } | undefined {
+  #slowest(among: Transfer[]): Victim | undefined {
     const { evictGraceMs, evictBelowBytesPerSecond } = this.#opts.config;
     const now = Date.now();
     const rate = (t: Transfer) => (t.file.bytesDone * 1000) / Math.max(1, now - t.startedAt);
@@ -229,7 +245,7 @@ export class Receiver {
   }
 
   /** The newest transfer of the quota holding the most places, if it holds two more than `has`. */
-  #fairShare(all: Transfer[], has: number): { t: Transfer; why: string } | undefined {
+  #fairShare(all: Transfer[], has: number): Victim | undefined {
     const counts = new Map<string, number>();
     for (const t of all) counts.set(t.quota, (counts.get(t.quota) ?? 0) + 1);
     const [heaviest, most] = [...counts].sort((x, y) => y[1] - x[1])[0] ?? ['', 0];
@@ -238,21 +254,16 @@ export class Receiver {
     return t && { t, why: `gave way to a transfer from an address holding fewer places (${heaviest} held ${most})` };
   }
 
-  #evict(victim: { t: Transfer; why: string } | undefined): boolean {
-    if (!victim) return false;
-    this.#spawn(this.#fail(victim.t, victim.why, true), victim.t.fileId);
-    return true;
-  }
-
-  /** The announced size must fit on the disk, next to what the transfers under way still need. */
-  async #diskRefusal(meta: IncomingMeta): Promise<string | undefined> {
+  /** The announced size must fit on the disk, next to what the transfers under way (but those giving way) still need. */
+  async #diskRefusal(meta: IncomingMeta, leaving: Victim[]): Promise<string | undefined> {
     let free: number;
     try {
       free = await freeBytes(this.#opts.incomingDir);
     } catch (err) {
       return `cannot tell the free disk space: ${(err as Error).message}`;
     }
-    const pending = [...this.#transfers.values()].reduce((sum, t) => sum + t.file.meta.fileSize - t.file.bytesDone, 0);
+    const staying = [...this.#transfers.values()].filter((t) => !leaving.some((v) => v.t === t));
+    const pending = staying.reduce((sum, t) => sum + t.file.meta.fileSize - t.file.bytesDone, 0);
     const reserve = this.#opts.config.diskReserveBytes;
     if (meta.fileSize + pending + reserve <= free) return undefined;
     return `not enough disk space: the file needs ${meta.fileSize} bytes, ${free} are free, ${pending} promised to transfers under way, ${reserve} kept in reserve`;
