@@ -1,5 +1,5 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -239,10 +239,10 @@ describe('mesh client commands against a running gateway', () => {
     expect(run.err).toBe(`mesh: no client secret: cannot read ${join(nowhere, 'client-secret')} (ENOENT); run this as the node's user, give its --data-dir, or set MESH_SECRET\n`);
     expect((await mesh(['peers', '--gateway', url], undefined, undefined, cleanEnv({ MESH_DATA_DIR: nowhere, MESH_SECRET: secret }))).code).toBe(0);
     expect((await mesh(['peers', '--gateway', url, '--data-dir', dataDir], undefined, undefined, cleanEnv({ MESH_DATA_DIR: nowhere }))).code).toBe(0);
-    expect((await mesh(['peers', '--gateway', url], undefined, undefined, cleanEnv({ MESH_SECRET: 'wrong' }))).err).toMatch(/^mesh: this node's client secret is required/);
+    expect((await mesh(['peers', '--gateway', url], undefined, undefined, cleanEnv({ MESH_SECRET: 'wrong' }))).err).toMatch(/^mesh: http:\/\/127\.0\.0\.1:\d+ does not know this client secret \(a wrong secret, or another node\): the secret was not sent/);
   });
 
-  it('never shows the secret to whatever listens on the default address when no node runs on the data folder', async () => {
+  it('never shows the secret to a server that cannot prove it knows it: the default address, a stale node.json, a wrong --gateway', async () => {
     const seen: Array<string | undefined> = [];
     const squatter = createServer((req, res) => {
       seen.push(req.headers.authorization);
@@ -252,10 +252,20 @@ describe('mesh client commands against a running gateway', () => {
     try {
       const lonely = await mkdtemp(join(tmpdir(), 'mesh-cli-lonely-'));
       await writeFile(join(lonely, 'client-secret'), `${secret}\n`);
-      const run = await mesh(['peers'], undefined, undefined, cleanEnv({ MESH_DATA_DIR: lonely }));
-      expect(run.code).toBe(1);
-      expect(run.err).toBe(`mesh: no client secret: no node runs with the data folder ${lonely} (start it with mesh up, or name its gateway with --gateway); run this as the node's user, give its --data-dir, or set MESH_SECRET\n`);
-      expect(seen).toEqual([undefined]);
+      const env = cleanEnv({ MESH_DATA_DIR: lonely });
+      // no node runs on this data folder: the default address gets nothing
+      const none = await mesh(['peers'], undefined, undefined, env);
+      expect(none.err).toBe(`mesh: no client secret: no node runs with the data folder ${lonely} (start it with mesh up, or name its gateway with --gateway); run this as the node's user, give its --data-dir, or set MESH_SECRET\n`);
+      // a node.json left behind (its pid reused by a live process) or a --gateway naming the squatter
+      await mkdir(join(lonely, 'run'));
+      await writeFile(join(lonely, 'run', 'node.json'), JSON.stringify({ pid: process.pid, ui: 'http://127.0.0.1:8080' }));
+      for (const args of [['peers'], ['send', 'hi'], ['listen'], ['send-file', join(lonely, 'client-secret')], ['peers', '--gateway', 'http://127.0.0.1:8080']]) {
+        const run = await mesh(args, undefined, undefined, env);
+        expect(run.code, args.join(' ')).toBe(1);
+        expect(run.err, args.join(' ')).toMatch(/^mesh: http:\/\/127\.0\.0\.1:8080 did not prove it knows this node's client secret \(.*\): the secret was not sent\n$/);
+      }
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen.every((h) => h === undefined)).toBe(true);
     } finally {
       squatter.closeAllConnections();
       await new Promise((done) => squatter.close(done));
@@ -344,8 +354,8 @@ describe('mesh client commands when no node answers', () => {
     await new Promise<void>((done) => other.listen(0, '127.0.0.1', done));
     const where = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
     try {
-      expect(await mesh(['peers', '--gateway', where])).toEqual({ code: 1, out: [], err: `mesh: ${where} is not a meshwork node: GET /api/peers answered HTTP 404\n` });
-      expect((await mesh(['listen', '--gateway', where])).err).toBe(`mesh: ${where} is not a meshwork node: GET /api/events answered HTTP 404\n`);
+      expect(await mesh(['peers', '--gateway', where])).toEqual({ code: 1, out: [], err: `mesh: ${where} is not a meshwork node: GET /api/proof answered HTTP 404\n` });
+      expect((await mesh(['listen', '--gateway', where])).err).toBe(`mesh: ${where} is not a meshwork node: GET /api/proof answered HTTP 404\n`);
     } finally {
       other.closeAllConnections();
       await new Promise((done) => other.close(done));

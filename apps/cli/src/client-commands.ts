@@ -68,12 +68,13 @@ function runningGateway(dataDir: string): string | undefined {
   }
 }
 
+/** Whether pid runs as one of ours (a launcher runs as the user of its data folder: EPERM is someone else's). */
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  } catch {
+    return false;
   }
 }
 
@@ -185,24 +186,32 @@ async function withOutcome<T>(
   const events: ClientEvent[] = [];
   let result: { value: T } | undefined;
   let deadline: NodeJS.Timeout | undefined;
+  /** the stream ended (with its error, if it failed) */
+  let ended: { error?: unknown } | undefined;
   // one waiter at a time, woken by an event, the end of the stream, or the end of waiting
   let wake = () => {};
   stop.signal.addEventListener('abort', () => wake(), { once: true });
   let opened!: () => void;
   const open = new Promise<void>((resolve) => (opened = resolve));
   const reading = (async () => {
-    for await (const e of c.events({ signal: stop.signal, onOpen: opened })) {
-      events.push(e);
-      if (result && related(result.value, e)) deadline?.refresh();
+    try {
+      for await (const e of c.events({ signal: stop.signal, onOpen: opened })) {
+        events.push(e);
+        if (result && related(result.value, e)) deadline?.refresh();
+        wake();
+      }
+      ended = {};
+    } catch (error) {
+      ended = { error };
+      throw error;
+    } finally {
       wake();
     }
-  })().finally(() => wake());
+  })();
   try {
     await Promise.race([open, reading]);
     result = { value: await act() };
     deadline = setTimeout(() => stop.abort(), idleMs);
-    let ended: { error?: unknown } | undefined;
-    reading.then(() => (ended = {}), (error: unknown) => (ended = { error }));
     while (!done(result.value, events) && !stop.signal.aborted && !ended) await new Promise<void>((resolve) => (wake = resolve));
     if (ended?.error) throw ended.error;
     return { result: result.value, events };

@@ -1,6 +1,7 @@
 // A small client of a node's gateway (HTTP + WebSocket), checked against the API contract
 // in @meshwork/protocol, showing the node's client secret. Every failure is one of the errors
 // below, with a one-line message.
+import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
@@ -8,6 +9,7 @@ import { request as httpsRequest } from 'node:https';
 import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import WebSocket from 'ws';
+import { secretMatches, secretProof } from '@meshwork/service';
 import type { z } from 'zod';
 import {
   api,
@@ -16,6 +18,8 @@ import {
   fileViewSchema,
   messageViewSchema,
   peerViewSchema,
+  proofMessage,
+  proofSchema,
   sendChatResultSchema,
   sendFileResultSchema,
   statusSchema,
@@ -122,12 +126,16 @@ export class GatewayClient {
   readonly url: string;
   readonly #timeoutMs: number;
   readonly #auth: Record<string, string>;
+  readonly #secret: string | undefined;
   readonly #missingSecret: string | undefined;
+  /** that the gateway knows the secret (asked once, before the secret is first shown) */
+  #proven: Promise<void> | undefined;
 
   constructor(url: string, options: GatewayClientOptions = {}) {
     this.url = normalizeGatewayUrl(url);
     this.#timeoutMs = options.timeoutMs ?? 60_000;
     this.#auth = options.secret ? { authorization: `${api.auth.scheme} ${options.secret}` } : {};
+    this.#secret = options.secret;
     this.#missingSecret = options.secret ? undefined : options.missingSecret;
   }
 
@@ -153,6 +161,7 @@ export class GatewayClient {
 
   /** Streams a local file to the node, which sends it to every peer (as `name`, default its base name). */
   async sendFile(path: string, name: string = basename(path)): Promise<SendFileResult> {
+    await this.#prove();
     let size: number;
     try {
       const s = await stat(path);
@@ -191,6 +200,7 @@ export class GatewayClient {
 
   /** Saves a received file of the node at `dest` (written whole, then renamed into place). */
   async download(name: string, dest: string): Promise<number> {
+    await this.#prove();
     const what = `GET ${api.routes.file}${name}`;
     let res: Response;
     try {
@@ -214,6 +224,7 @@ export class GatewayClient {
   async *events(options: EventsOptions = {}): AsyncGenerator<ClientEvent> {
     const { signal } = options;
     if (signal?.aborted) return;
+    await this.#prove();
     const where = `${this.url.replace(/^http/, 'ws')}${api.routes.events}`;
     const ws = new WebSocket(where, { handshakeTimeout: this.#timeoutMs, headers: this.#auth });
     const queue: ClientEvent[] = [];
@@ -287,14 +298,40 @@ export class GatewayClient {
     }
   }
 
+  /**
+   * Before the secret is shown to a server, the server shows it knows it: an HMAC of a fresh
+   * nonce. Whatever else listens where a node was (a stale address, another user's server)
+   * learns nothing.
+   */
+  #prove(): Promise<void> {
+    if (!this.#secret) return Promise.resolve();
+    this.#proven ??= (async () => {
+      const nonce = randomBytes(16).toString('hex');
+      const answer = await this.#send('GET', `${api.routes.proof}?nonce=${nonce}`, proofSchema, undefined, false).catch((err: unknown) => {
+        if (err instanceof GatewayUnreachableError || err instanceof GatewayProtocolError) throw err;
+        throw new GatewayError(`${this.url} did not prove it knows this node's client secret (${(err as Error).message}): the secret was not sent`, 0, err);
+      });
+      if (!secretMatches(answer.proof, secretProof(this.#secret!, proofMessage(nonce)))) {
+        throw new GatewayError(`${this.url} does not know this client secret (a wrong secret, or another node): the secret was not sent`, 0);
+      }
+    })();
+    return this.#proven;
+  }
+
   async #call<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown): Promise<z.infer<S>> {
-    const what = `${method} ${path}`;
+    await this.#prove();
+    return this.#send(method, path, schema, body, true);
+  }
+
+  async #send<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, body: unknown, withSecret: boolean): Promise<z.infer<S>> {
+    const what = `${method} ${path.split('?')[0]}`;
+    const auth = withSecret ? this.#auth : {};
     let res: Response;
     let text: string;
     try {
       res = await fetch(this.url + path, {
         method,
-        headers: body === undefined ? this.#auth : { ...this.#auth, 'content-type': 'application/json' },
+        headers: body === undefined ? auth : { ...auth, 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.#timeoutMs),
         redirect: 'error',

@@ -32,6 +32,8 @@ type Peer = typeof alice;
 interface RouterOptions {
   /** whether a peer refuses a chunk */
   fails?: (peer: Peer, index: number) => boolean;
+  /** whether the request itself fails (the router cannot send it) */
+  breaks?: (peer: Peer | undefined, index: number) => boolean;
   /** how long a peer takes to take a chunk (real latency of a peer, not synchronisation) */
   latencyMs?: (peer: Peer) => number;
   peers?: Peer[];
@@ -42,7 +44,7 @@ interface RouterOptions {
  * named. Keeps, per file, the chunks as alice got them, the indexes each peer got, and the most
  * chunks outstanding toward one peer.
  */
-function fakeRouter(f: Fixture, { fails = () => false, latencyMs = () => 1 + Math.random() * 4, peers = [alice] }: RouterOptions = {}) {
+function fakeRouter(f: Fixture, { fails = () => false, breaks = () => false, latencyMs = () => 1 + Math.random() * 4, peers = [alice] }: RouterOptions = {}) {
   const chunks = new Map<string, SentChunk[]>();
   const got = new Map<string, number[]>();
   const outstanding = new Map<string, number>();
@@ -50,6 +52,7 @@ function fakeRouter(f: Fixture, { fails = () => false, latencyMs = () => 1 + Mat
   f.client.serve(subjects.fileChunkSend, async (req) => {
     const chunk: SentChunk = { fileId: req.chunk?.fileId ?? '', chunkIndex: req.chunk?.chunkIndex ?? -1, data: req.chunk?.data ?? new Uint8Array(), metadata: req.chunk?.metadata ?? {} };
     const targets = req.target ? peers.filter((p) => p.nodeId === req.target?.nodeId) : peers;
+    if (breaks(req.target ? targets[0] : undefined, chunk.chunkIndex)) throw new Error('router broke');
     return {
       deliveries: await Promise.all(
         targets.map(async (peer) => {
@@ -133,6 +136,17 @@ describe('sending files', () => {
     ]);
     // v1 cannot repair a file: once a chunk failed, the peer gets no more of it
     expect(router.got(reply.fileId!, bob)).toEqual([0]);
+  });
+
+  it('ends only the pipeline of a peer whose request fails: the others get the file', async () => {
+    const f = (fx = await startFilesvc({ sendWindow: 1 }));
+    fakeRouter(f, { peers: [alice, bob], breaks: (peer, index) => peer === bob && index === 2 });
+    await sendRandom(f, 'x.bin', 5 * 8192);
+    const sent = await waitFor(() => f.sent[0], { what: 'file.sent' });
+    expect(outcomes(sent)).toEqual([
+      { nodeId: 'aaaa1111', ok: true, error: '' },
+      { nodeId: 'bbbb2222', ok: false, error: expect.stringMatching(/^chunk 2 not sent: .*router broke \(took 2 of 5 chunks\)$/) },
+    ]);
   });
 
   it('never lets a slow peer hold the others back: each gets the file at its own pace, in its own window', async () => {

@@ -7,7 +7,7 @@ import { constants } from 'node:fs';
 import { open, rm, type FileHandle } from 'node:fs/promises';
 import type { Bus } from '@meshwork/bus';
 import { Direction, endpointKey, subjects, V1, type Delivery, type FileMetadata, type PeerRef } from '@meshwork/protocol';
-import type { Logger } from '@meshwork/service';
+import { unlessAborted, type Logger } from '@meshwork/service';
 import type { Config } from './config.ts';
 import { sha256OfFile } from './hash.ts';
 
@@ -157,40 +157,48 @@ export class FileSender {
         else t.error ??= d.error || 'not delivered';
       }
     };
+    /** One chunk through the router: each target's delivery; throws when the router cannot be asked. */
     const send = async (index: number, target?: PeerRef): Promise<Delivery[]> => {
       if (signal.aborted) throw new Error('filesvc stopped');
       const data = await readChunk(handle, index, size);
       const chunk = { messageId: chunkMessageId(fileId, index), fileId, chunkIndex: index, data, metadata };
-      try {
-        const result = await untilAborted(bus.request(subjects.fileChunkSend, { chunk, target }, config.chunkRequestTimeoutMs), signal);
-        return result.deliveries;
-      } catch (err) {
-        failure ??= signal.aborted ? 'filesvc stopped' : `chunk ${index} not sent: ${(err as Error).message}`;
-        throw err;
-      }
+      const result = await unlessAborted(bus.request(subjects.fileChunkSend, { chunk, target }, config.chunkRequestTimeoutMs), signal);
+      return result.deliveries;
     };
-    /** chunks 1.. to one peer, `sendWindow` at a time, until the end or its first failure */
+    /**
+     * Chunks 1.. to one peer, `sendWindow` at a time, until the end or its first failure: a
+     * failure of this peer's (its delivery, or the request for it) ends this pipeline only.
+     */
     const pipeline = async (target: PeerTally) => {
       let next = 1;
       const lane = async () => {
-        while (next < totalChunks && !target.error && failure === undefined) {
+        while (next < totalChunks && !target.error && !signal.aborted) {
           const index = next++;
-          tally(await send(index, target.peer));
+          try {
+            const [d] = await send(index, target.peer);
+            if (d?.ok) target.chunks++;
+            else target.error ??= d?.error || 'not delivered';
+          } catch (err) {
+            target.error ??= `chunk ${index} not sent: ${(err as Error).message}`;
+          }
           progress(false);
         }
       };
-      await Promise.all(Array.from({ length: Math.min(config.sendWindow, totalChunks - 1) }, lane));
+      await Promise.allSettled(Array.from({ length: Math.min(config.sendWindow, totalChunks - 1) }, lane));
     };
 
     let metadata: FileMetadata = {};
     try {
       metadata = { filename, fileSize: size, fileHash: await sha256OfFile(handle, size, signal), totalChunks };
-      const first = await send(0);
-      if (first.length === 0) failure = 'reached no peer: this node has no peers';
+      const first = await send(0).catch((err: unknown) => {
+        failure ??= signal.aborted ? 'filesvc stopped' : `chunk 0 not sent: ${(err as Error).message}`;
+        return [];
+      });
+      if (first.length === 0) failure ??= 'reached no peer: this node has no peers';
       tally(first);
       progress(false);
       const targets = [...peers.values()].filter((t) => !t.error);
-      if (failure === undefined && totalChunks > 1) await Promise.all(targets.map((t) => pipeline(t).catch(() => undefined)));
+      if (failure === undefined && totalChunks > 1) await Promise.all(targets.map(pipeline));
       if (signal.aborted) failure ??= 'filesvc stopped';
       if (failure === undefined) {
         const after = await handle.stat();
@@ -220,15 +228,6 @@ export class FileSender {
     const failed = outcomes.filter((o) => !o.ok).map((o) => `${describePeer(o.peer)}: ${o.error}`);
     this.#log.info({ fileId, filename, size, totalChunks, delivered: outcomes.length - failed.length, failed }, 'file sent');
   }
-}
-
-/** The promise's outcome, or a rejection as soon as signal aborts (no listener left behind either way). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(new Error('filesvc stopped'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 /** One message id per chunk (a UUID from the file id and the index), whichever peers it goes to. */

@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseV1Message, subjects, v1ToWireMessage, type Endpoint, type FileChunk } from '@meshwork/protocol';
 import { waitFor } from '@meshwork/testing';
+import { tmpdir } from 'node:os';
+import { freeBytes } from './disk.ts';
 import { startFilesvc, type Fixture } from './test-fixture.ts';
 
 const vectors = new URL('../../../libs/protocol/vectors/v1/', import.meta.url);
@@ -167,7 +169,7 @@ describe('receiving files', () => {
     // .5 holds 4, .6 holds 2: one of .5's gives way (3 and 3 then)
     expect((await offer('127.0.0.6')).accepted).toBe(true);
     const failed = await waitFor(() => f.failed[0], { what: 'one of .5\'s given up' });
-    expect(failed.reason).toBe('gave way to a transfer from an address holding fewer places (relayed by 127.0.0.5 held 4)');
+    expect(failed.reason).toBe('gave way to a transfer from an address holding fewer places (127.0.0.5 held 4)');
     // 3 and 3: nobody gives way to .6 any more
     expect(await offer('127.0.0.6')).toMatchObject({ accepted: false, reason: 'already 6 incoming transfers (maxIncoming)' });
     // a newcomer holding none does get a place
@@ -184,6 +186,25 @@ describe('receiving files', () => {
     expect(failed.reason).toMatch(/^gave way to a new transfer: \d+ bytes\/s on average over \d+ s/);
     await f.offer(fresh.slice(1));
     await waitFor(() => f.received.some((r) => r.fileId === fresh[0]!.fileId), { what: 'the new file received' });
+  });
+
+  it('lets slow transfers give way when the disk is what is short', async () => {
+    const free = await freeBytes(tmpdir());
+    const MiB = 1024 * 1024;
+    // room for 30 MiB of incoming files: one 20 MiB fake fits, an honest 20 MiB file next to it does not
+    const f = (fx = await startFilesvc({ diskReserveBytes: free - 30 * MiB, evictGraceMs: 100 }));
+    const sized = async (bytes: number) => {
+      const [c0] = await transfer();
+      return { ...c0!, metadata: { ...c0!.metadata, fileSize: bytes, totalChunks: Math.ceil(bytes / 8192) } };
+    };
+    const fake = await sized(20 * MiB);
+    expect((await f.offer([fake], { from: { host: '127.0.0.66', port: 1 } }))[0]!.accepted).toBe(true);
+    const honest = await sized(20 * MiB);
+    await waitFor(async () => (await f.client.request(subjects.fileAdmit, { chunk: honest, from, direct: true })).accepted, {
+      what: 'the honest file admitted once the fake is slow enough to give way',
+    });
+    const failed = await waitFor(() => f.failed.find((x) => x.fileId === fake.fileId), { what: 'the fake given up' });
+    expect(failed.reason).toMatch(/^gave way to a new transfer/);
   });
 
   it('refuses a file the disk cannot hold next to the transfers under way', async () => {

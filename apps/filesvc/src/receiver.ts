@@ -131,11 +131,11 @@ export class Receiver {
     const quota: Quota = req.direct
       ? { key: `sent by ${host}`, limit: maxIncomingPerPeer, name: 'maxIncomingPerPeer' }
       : { key: `relayed by ${host}`, limit: maxIncomingRelayedPerPeer, name: 'maxIncomingRelayedPerPeer' };
-    const room = this.#room(meta, quota);
+    const room = this.#room(meta, quota, host);
     if (typeof room === 'string') return this.#refuse(origin, chunk.fileId, room, meta);
-    const short = await this.#diskRefusal(meta, room);
-    if (short) return this.#refuse(origin, chunk.fileId, short, meta);
-    for (const v of room) this.#spawn(this.#fail(v.t, v.why, true), v.t.fileId);
+    const leaving = await this.#diskRoom(meta, room);
+    if (typeof leaving === 'string') return this.#refuse(origin, chunk.fileId, leaving, meta);
+    for (const v of leaving) this.#spawn(this.#fail(v.t, v.why, true), v.t.fileId);
     this.#take(this.#begin(chunk, meta, origin, quota.key), chunk, origin);
     return { accepted: true };
   }
@@ -213,59 +213,71 @@ export class Receiver {
    * place). Returns those that would give way (given up only once the disk has room too), or
    * why there is no room.
    */
-  #room(meta: IncomingMeta, quota: Quota): Victim[] | string {
+  #room(meta: IncomingMeta, quota: Quota, host: string): Victim[] | string {
     const { maxFileBytes, maxIncoming } = this.#opts.config;
     if (meta.fileSize > maxFileBytes) return `file of ${meta.fileSize} bytes is larger than maxFileBytes (${maxFileBytes})`;
     const victims: Victim[] = [];
     const all = [...this.#transfers.values()];
     const mine = all.filter((t) => t.quota === quota.key);
     if (mine.length >= quota.limit) {
-      const v = this.#slowest(mine);
+      const v = this.#slow(mine)[0];
       if (!v) return `already ${mine.length} incoming transfers ${quota.key} (${quota.name})`;
       victims.push(v);
     }
     if (all.length - victims.length >= maxIncoming) {
       const rest = all.filter((t) => !victims.some((v) => v.t === t));
-      const v = this.#slowest(rest) ?? this.#fairShare(rest, mine.length - victims.length);
+      const v = this.#slow(rest)[0] ?? this.#fairShare(rest, host);
       if (!v) return `already ${all.length} incoming transfers (maxIncoming)`;
       victims.push(v);
     }
     return victims;
   }
 
-  /** The slowest transfer past its grace and under the speed that keeps a place, with why it goes. */
-  #slowest(among: Transfer[]): Victim | undefined {
+  /** Transfers past their grace and under the speed that keeps a place, slowest first, with why they would go. */
+  #slow(among: Transfer[]): Victim[] {
     const { evictGraceMs, evictBelowBytesPerSecond } = this.#opts.config;
     const now = Date.now();
-    const rate = (t: Transfer) => (t.file.bytesDone * 1000) / Math.max(1, now - t.startedAt);
-    const t = among
-      .filter((x) => !x.finishing && now - x.startedAt >= evictGraceMs && rate(x) < evictBelowBytesPerSecond)
-      .sort((x, y) => rate(x) - rate(y))[0];
-    return t && { t, why: `gave way to a new transfer: ${Math.round(rate(t))} bytes/s on average over ${Math.round((now - t.startedAt) / 1000)} s` };
+    return among
+      .filter((t) => !t.finishing && now - t.startedAt >= evictGraceMs && rateOf(t, now) < evictBelowBytesPerSecond)
+      .sort((x, y) => rateOf(x, now) - rateOf(y, now))
+      .map((t) => ({ t, why: `gave way to a new transfer: ${Math.round(rateOf(t, now))} bytes/s on average over ${Math.round((now - t.startedAt) / 1000)} s` }));
   }
 
-  /** The newest transfer of the quota holding the most places, if it holds two more than `has`. */
-  #fairShare(all: Transfer[], has: number): Victim | undefined {
+  /** The slowest transfer from the address holding the most places, if it holds two more than `host` does. */
+  #fairShare(all: Transfer[], host: string): Victim | undefined {
     const counts = new Map<string, number>();
-    for (const t of all) counts.set(t.quota, (counts.get(t.quota) ?? 0) + 1);
+    for (const t of all) counts.set(hostOf(t), (counts.get(hostOf(t)) ?? 0) + 1);
     const [heaviest, most] = [...counts].sort((x, y) => y[1] - x[1])[0] ?? ['', 0];
-    if (most < has + 2) return undefined;
-    const t = all.filter((x) => x.quota === heaviest && !x.finishing).sort((x, y) => y.startedAt - x.startedAt)[0];
+    if (most < (counts.get(host) ?? 0) + 2) return undefined;
+    const now = Date.now();
+    const t = all.filter((x) => hostOf(x) === heaviest && !x.finishing).sort((x, y) => rateOf(x, now) - rateOf(y, now))[0];
     return t && { t, why: `gave way to a transfer from an address holding fewer places (${heaviest} held ${most})` };
   }
 
-  /** The announced size must fit on the disk, next to what the transfers under way (but those giving way) still need. */
-  async #diskRefusal(meta: IncomingMeta, leaving: Victim[]): Promise<string | undefined> {
+  /**
+   * The announced size must fit on the disk, next to what the transfers under way still need:
+   * those giving way free their share, and where it is still short, slow ones give way too.
+   * Returns the transfers to give up (the ones chosen that are still under way), or why not.
+   */
+  async #diskRoom(meta: IncomingMeta, victims: Victim[]): Promise<Victim[] | string> {
     let free: number;
     try {
       free = await freeBytes(this.#opts.incomingDir);
     } catch (err) {
       return `cannot tell the free disk space: ${(err as Error).message}`;
     }
-    const staying = [...this.#transfers.values()].filter((t) => !leaving.some((v) => v.t === t));
-    const pending = staying.reduce((sum, t) => sum + t.file.meta.fileSize - t.file.bytesDone, 0);
+    // (a transfer may have ended meanwhile, or be finishing: it is not given up then)
+    const leaving = victims.filter((v) => this.#transfers.get(v.t.fileId) === v.t && !v.t.finishing);
     const reserve = this.#opts.config.diskReserveBytes;
-    if (meta.fileSize + pending + reserve <= free) return undefined;
+    const owed = (t: Transfer) => t.file.meta.fileSize - t.file.bytesDone;
+    const staying = [...this.#transfers.values()].filter((t) => !leaving.some((v) => v.t === t));
+    let pending = staying.reduce((sum, t) => sum + owed(t), 0);
+    for (const v of this.#slow(staying)) {
+      if (meta.fileSize + pending + reserve <= free) break;
+      leaving.push(v);
+      pending -= owed(v.t);
+    }
+    if (meta.fileSize + pending + reserve <= free) return leaving;
     return `not enough disk space: the file needs ${meta.fileSize} bytes, ${free} are free, ${pending} promised to transfers under way, ${reserve} kept in reserve`;
   }
 
@@ -385,6 +397,10 @@ export class Receiver {
     });
   }
 }
+
+const rateOf = (t: Transfer, now: number): number => (t.file.bytesDone * 1000) / Math.max(1, now - t.startedAt);
+/** The address a transfer's chunks come from (its quota is "sent by HOST" or "relayed by HOST"). */
+const hostOf = (t: Transfer): string => t.quota.slice(t.quota.lastIndexOf(' ') + 1);
 
 /** A throttling key: the address it came from, and the first words of the reason. */
 const keyOf = (origin: Origin, reason: string): string => `${origin.peer.replace(/:\d+$/, '')} ${reason.split(/\s+/).slice(0, 3).join(' ')}`;

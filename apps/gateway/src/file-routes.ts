@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { StreamReader, StreamWriter, newStreamId, type Bus } from '@meshwork/bus';
 import { subjects, uploadQuerySchema, describeIssues, type SendFileResult } from '@meshwork/protocol';
 import type { Logger } from 'pino';
+import { unlessAborted } from '@meshwork/service';
 import { HttpError } from './errors.ts';
 
 export interface FileRoutesDeps {
@@ -41,21 +42,19 @@ export function createFileRoutes({ bus, log, ask }: FileRoutesDeps) {
       writer.abort(reply.error);
       throw new HttpError(reply.tooLarge ? 413 : 400, reply.error, { headers: { connection: 'close' } });
     }
-    const aborted = new Promise<never>((_, reject) => req.once('close', () => req.complete || reject(new HttpError(400, 'the client went away during the upload'))));
-    aborted.catch(() => undefined);
-    // a stream that failed (filesvc gave up, or nothing moved for too long) stops the reading too
-    const onFailed = () => req.destroy();
-    writer.signal.addEventListener('abort', onFailed, { once: true });
     try {
-      for await (const piece of req as AsyncIterable<Buffer>) await writer.write(piece);
-      await Promise.race([writer.end(), aborted]);
+      // a stream that failed (filesvc gave up, or nothing moved for too long) stops the reading too:
+      // the client gets the reason, and the connection closes on the unread rest
+      const pieces = (req as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+      for (let next = await unlessAborted(pieces.next(), writer.signal); !next.done; next = await unlessAborted(pieces.next(), writer.signal)) {
+        await writer.write(next.value);
+      }
+      await writer.end();
     } catch (err) {
       writer.abort((err as Error).message);
       if (err instanceof HttpError) throw err;
-      const why = writer.signal.aborted ? (writer.signal.reason as Error)?.message ?? (err as Error).message : (err as Error).message;
-      throw new HttpError(400, `the file was not taken: ${why}`, { cause: err });
-    } finally {
-      writer.signal.removeEventListener('abort', onFailed);
+      const why = writer.signal.aborted ? ((writer.signal.reason as Error)?.message ?? (err as Error).message) : (err as Error).message;
+      throw new HttpError(400, `the file was not taken: ${why}`, { cause: err, headers: { connection: 'close' } });
     }
     log.info({ fileId: reply.fileId, filename: reply.filename, size }, 'file uploaded for sending');
     return { fileId: reply.fileId, filename: reply.filename, size: Number(reply.size ?? size), totalChunks: reply.totalChunks };
@@ -106,3 +105,4 @@ export function createFileRoutes({ bus, log, ask }: FileRoutesDeps) {
 
   return { upload, download };
 }
+

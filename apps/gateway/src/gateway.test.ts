@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { StreamReader, StreamWriter, type Bus } from '@meshwork/bus';
-import { api, ChatSecurity, clientEventSchema, Direction, subjects, type ClientEvent, type MessageView } from '@meshwork/protocol';
-import { readClientSecret } from '@meshwork/service';
+import { api, ChatSecurity, clientEventSchema, Direction, proofMessage, subjects, type ClientEvent, type MessageView } from '@meshwork/protocol';
+import { readClientSecret, secretProof } from '@meshwork/service';
 import { captureLogger, startTestNats, waitFor, type CapturedLog, type TestNats } from '@meshwork/testing';
 import { configSchema } from './config.ts';
 import { createGateway, type Gateway } from './gateway.ts';
@@ -514,8 +514,11 @@ describe('gateway client authentication', () => {
       socket.on('error', () => {});
     });
     expect(ws).toBe(401);
-    // what needs no secret: the health check and the page
+    // what needs no secret: the health check, the page, and the gateway's proof that it knows the secret
     expect((await call(url, 'GET', api.routes.health, undefined, { authorization: '' })).json).toEqual({ ok: true });
+    const nonce = 'ab'.repeat(16);
+    expect((await call(url, 'GET', `${api.routes.proof}?nonce=${nonce}`, undefined, { authorization: '' })).json).toEqual({ proof: secretProof(secret, proofMessage(nonce)) });
+    expect((await call(url, 'GET', `${api.routes.proof}?nonce=xyz`, undefined, { authorization: '' })).status).toBe(400);
     expect((await call(url, 'GET', '/', undefined, { authorization: '' })).status).toBe(200);
   });
 
@@ -537,6 +540,21 @@ describe('gateway client authentication', () => {
     client.ws.close();
     // the secret is never logged
     expect(JSON.stringify(captured.lines)).not.toContain(secret);
+  });
+
+  it('keeps answering a client with the secret while 200 connections without it sit idle', async () => {
+    const { url, port } = await startGateway();
+    const idle = await Promise.all(
+      Array.from({ length: 200 }, () => new Promise<import('node:net').Socket>((resolve) => {
+        const socket = tcpConnect(port, '127.0.0.1', () => resolve(socket));
+        socket.on('error', () => undefined);
+      })),
+    );
+    try {
+      for (let i = 0; i < 3; i++) expect((await call(url, 'GET', api.routes.status)).status).toBe(200);
+    } finally {
+      for (const socket of idle) socket.destroy();
+    }
   });
 
   it('gives a JSON body 10 s to arrive, not for ever', async () => {

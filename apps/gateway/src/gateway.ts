@@ -23,6 +23,31 @@ const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
 /** Most client connections at once (a local API: a few clients, each with a few connections). */
 const MAX_CONNECTIONS = 128;
 
+/**
+ * The gateway's connections, bounded: when all are taken, the oldest that never showed the
+ * secret makes room, so connections opened and left idle by someone without it cannot lock
+ * the clients that have it out.
+ */
+function connectionLimit(max: number) {
+  const open = new Map<Socket, { vouched: boolean }>();
+  return {
+    add(socket: Socket): void {
+      if (open.size >= max) {
+        const idle = [...open].find(([, c]) => !c.vouched)?.[0];
+        if (!idle) return void socket.destroy();
+        idle.destroy();
+        open.delete(idle);
+      }
+      open.set(socket, { vouched: false });
+      socket.once('close', () => open.delete(socket));
+    },
+    vouch(socket: Socket): void {
+      const c = open.get(socket);
+      if (c) c.vouched = true;
+    },
+  };
+}
+
 /** How many of its own recent chats the gateway reports deliveries of. */
 const TRACKED_CHATS = 1000;
 
@@ -51,6 +76,7 @@ export function createGateway({ config, log, bus }: ServiceContext<Config>): Gat
   const httpLog = log.child({ component: 'http' });
   const noisy = throttledLog(httpLog);
   const ownChats = new Set<string>();
+  const connections = connectionLimit(MAX_CONNECTIONS);
   const handle = createApiHandler({
     bus,
     log: httpLog,
@@ -104,6 +130,7 @@ export function createGateway({ config, log, bus }: ServiceContext<Config>): Gat
   function listen(): Promise<Server> {
     // no whole-request timeout (an upload takes as long as it takes); JSON bodies have their own
     const srv = createServer({ requestTimeout: 0, headersTimeout: 10_000 }, (req, res) => {
+      if (auth.allows(req.headers)) connections.vouch(req.socket);
       const refused = refuseReason(req.headers, isAllowed);
       if (refused) {
         noisy.warn(`${req.socket.remoteAddress}`, { remote: `${req.socket.remoteAddress}:${req.socket.remotePort}`, method: req.method, url: req.url?.slice(0, 200), reason: refused }, `request refused: ${refused}`);
@@ -111,7 +138,7 @@ export function createGateway({ config, log, bus }: ServiceContext<Config>): Gat
       }
       void handle(req, res);
     });
-    srv.maxConnections = MAX_CONNECTIONS;
+    srv.on('connection', (socket: Socket) => connections.add(socket));
     srv.on('upgrade', (req, socket, head) => {
       const remote = `${req.socket.remoteAddress}:${req.socket.remotePort}`;
       socket.on('error', (err) => httpLog.debug({ remote, err: err.message }, 'upgrade socket error'));
@@ -126,6 +153,7 @@ export function createGateway({ config, log, bus }: ServiceContext<Config>): Gat
         noisy.info(`${req.socket.remoteAddress}`, { remote }, 'WebSocket upgrade refused: no client secret');
         return refuseUpgrade(socket, '401 Unauthorized', UNAUTHORIZED);
       }
+      connections.vouch(req.socket);
       hub.accept(req, socket, head);
     });
     srv.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {

@@ -10,13 +10,15 @@ import {
   api,
   describeIssues,
   loginBodySchema,
+  proofMessage,
+  proofQuerySchema,
   sendChatBodySchema,
   subjects,
   type RequestDef,
   type SendChatResult,
   type Status,
 } from '@meshwork/protocol';
-import { secretMatches, throttledLog } from '@meshwork/service';
+import { secretMatches, secretProof, throttledLog } from '@meshwork/service';
 import { UNAUTHORIZED, type Auth } from './auth.ts';
 import { readJsonBody } from './body.ts';
 import { HttpError } from './errors.ts';
@@ -111,6 +113,13 @@ export function createApiHandler(deps: ApiDeps): (req: IncomingMessage, res: Ser
   const open: Record<string, Partial<Record<string, Handler>>> = {
     [api.routes.health]: {
       GET: async () => ({ status: 200, body: { ok: true } }),
+    },
+    [api.routes.proof]: {
+      GET: async (_req, _res, url) => {
+        const query = proofQuerySchema.safeParse({ nonce: url.searchParams.get('nonce') ?? '' });
+        if (!query.success) throw new HttpError(400, describeIssues(query.error));
+        return { status: 200, body: { proof: secretProof(deps.secret, proofMessage(query.data.nonce)) } };
+      },
     },
     [api.routes.login]: {
       POST: async (req) => {

@@ -15,6 +15,8 @@ export const api = {
     events: '/api/events',
     /** POST { secret }: a browser trades the client secret for a session cookie */
     login: '/api/login',
+    /** GET ?nonce=HEX, no secret needed: the gateway shows it knows the client secret before a client shows it */
+    proof: '/api/proof',
     /** no secret needed: is the gateway up */
     health: '/healthz',
   },
@@ -129,6 +131,14 @@ export const apiErrorSchema = z.object({ error: z.string() });
 
 export const healthSchema = z.object({ ok: z.boolean() });
 
+/** HMAC-SHA256(client secret, proofMessage(nonce)), hex. */
+export const proofSchema = z.object({ proof: z.string().regex(/^[0-9a-f]{64}$/) });
+
+/** What a gateway signs to prove it knows the client secret: a fresh nonce of the client's. */
+export const proofMessage = (nonce: string): string => `meshwork gateway proof v1\n${nonce}`;
+
+export const proofQuerySchema = z.object({ nonce: z.string().regex(/^[0-9a-f]{32,128}$/, 'must be 32 to 128 hex digits') });
+
 // WebSocket events (server -> client; whatever a client sends is ignored)
 
 const transferDirection = z.enum(['in', 'out']);
@@ -186,6 +196,7 @@ export type LoginBody = z.infer<typeof loginBodySchema>;
 export type PeerRefView = z.infer<typeof peerRefViewSchema>;
 export type ChatSecurityView = z.infer<typeof chatSecurity>;
 export type Health = z.infer<typeof healthSchema>;
+export type Proof = z.infer<typeof proofSchema>;
 export type Status = z.infer<typeof statusSchema>;
 export type PeerView = z.infer<typeof peerViewSchema>;
 export type MessageView = z.infer<typeof messageViewSchema>;

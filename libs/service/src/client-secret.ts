@@ -1,6 +1,6 @@
 // The node's client secret: what every local client (CLI, browser, script) shows the gateway.
 // One file in the data folder, mode 0600, made once with random bytes.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { api } from '@meshwork/protocol';
@@ -30,4 +30,9 @@ export function secretMatches(given: string, secret: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(secret);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Proof of knowing the secret, over a message (the gateway's answer to a client's nonce). */
+export function secretProof(secret: string, message: string): string {
+  return createHmac('sha256', secret).update(message).digest('hex');
 }
