@@ -10,7 +10,8 @@ const state = {
   transfers: new Map(), // fileId -> latest progress / outcome
   seen: new Set(), // message ids shown
   live: null, // chats that came while the history loads
-  outcomes: new Map(), // id of a chat we sent -> { targets, delivered, failed, node }
+  outcomes: new Map(), // id of a chat we sent -> { targets, delivered, failed }
+  early: new Map(), // deliveries that came before the answer to our POST (id -> events)
 };
 
 class Unauthorized extends Error {}
@@ -110,6 +111,8 @@ $('send-form').addEventListener('submit', async (event) => {
     const result = await call('POST', '/api/messages', { text });
     state.outcomes.set(result.message.id, { targets: result.targets.length, delivered: 0, failed: [] });
     addMessage(result.message);
+    for (const event of state.early.get(result.message.id) ?? []) onDelivery(event);
+    state.early.delete(result.message.id);
     input.value = '';
     if (result.targets.length === 0) setStatus('send-status', 'no peers: nobody got it', true);
     else renderOutcome(result.message.id);
@@ -135,7 +138,12 @@ function renderOutcome(id) {
 
 function onDelivery(event) {
   const o = state.outcomes.get(event.messageId);
-  if (!o) return;
+  if (!o) {
+    // a delivery can beat the answer to our own POST: kept a little while for it
+    state.early.set(event.messageId, [...(state.early.get(event.messageId) ?? []), event]);
+    if (state.early.size > 100) state.early.delete(state.early.keys().next().value);
+    return;
+  }
   const who = event.peer.nodeId || event.peer.address;
   if (event.ok) o.delivered++;
   else o.failed.push(`${who}: ${event.error}`);
