@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { baseConfigSchema } from '@meshwork/config';
 import { api, type ClientEvent, type FileView, type MessageView, type PeerRefView, type PeerView } from '@meshwork/protocol';
 import { clientSecretPath, readClientSecret } from '@meshwork/service';
+import { isAlive } from './alive.ts';
 import { GatewayClient, GatewayError } from './client.ts';
 
 export const DEFAULT_GATEWAY = 'http://127.0.0.1:8080';
@@ -65,16 +66,6 @@ function runningGateway(dataDir: string): string | undefined {
     return typeof ui === 'string' && typeof pid === 'number' && isAlive(pid) ? ui : undefined;
   } catch {
     return undefined;
-  }
-}
-
-/** Whether pid runs as one of ours (a launcher runs as the user of its data folder: EPERM is someone else's). */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

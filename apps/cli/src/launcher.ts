@@ -11,6 +11,7 @@ import { findNatsServer, startNatsServer, type NatsServer } from '@meshwork/bus'
 import { SERVICES, serviceEnv, type ServiceName, type UpConfig } from '@meshwork/config';
 import { api, isLoopbackHost, parseHostPort } from '@meshwork/protocol';
 import { CONFIG_EXIT_CODE, createLogger, ensureClientSecret, type Logger, type ReadyMessage } from '@meshwork/service';
+import { isAlive } from './alive.ts';
 import { LaunchError } from './errors.ts';
 import { loadIdentity } from './identity.ts';
 import { Supervisor, type Exit, type Running } from './supervisor.ts';
@@ -229,14 +230,5 @@ function claimDataDir(stateFile: string, runDir: string): void {
     } catch {
       // gone already, or not ours
     }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
