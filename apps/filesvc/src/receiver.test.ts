@@ -169,11 +169,13 @@ describe('receiving files', () => {
     // .5 holds 4, .6 holds 2: one of .5's gives way (3 and 3 then)
     expect((await offer('127.0.0.6')).accepted).toBe(true);
     const failed = await waitFor(() => f.failed[0], { what: 'one of .5\'s given up' });
-    expect(failed.reason).toBe('gave way to a transfer from an address holding fewer places (127.0.0.5 held 4)');
+    expect(failed.reason).toBe('gave way to a transfer from an address holding fewer places (relayed by 127.0.0.5 held 4)');
     // 3 and 3: nobody gives way to .6 any more
     expect(await offer('127.0.0.6')).toMatchObject({ accepted: false, reason: 'already 6 incoming transfers (maxIncoming)' });
     // a newcomer holding none does get a place
     expect((await offer('127.0.0.2', true)).accepted).toBe(true);
+    // and so does a file of .5's own, though its relays hold places
+    expect((await offer('127.0.0.5', true)).accepted).toBe(true);
   });
 
   it('lets a slow transfer give way to a new one once it is past its grace, and fails it saying so', async () => {

@@ -131,7 +131,7 @@ export class Receiver {
     const quota: Quota = req.direct
       ? { key: `sent by ${host}`, limit: maxIncomingPerPeer, name: 'maxIncomingPerPeer' }
       : { key: `relayed by ${host}`, limit: maxIncomingRelayedPerPeer, name: 'maxIncomingRelayedPerPeer' };
-    const room = this.#room(meta, quota, host);
+    const room = this.#room(meta, quota);
     if (typeof room === 'string') return this.#refuse(origin, chunk.fileId, room, meta);
     const leaving = await this.#diskRoom(meta, room);
     if (typeof leaving === 'string') return this.#refuse(origin, chunk.fileId, leaving, meta);
@@ -213,7 +213,7 @@ export class Receiver {
    * place). Returns those that would give way (given up only once the disk has room too), or
    * why there is no room.
    */
-  #room(meta: IncomingMeta, quota: Quota, host: string): Victim[] | string {
+  #room(meta: IncomingMeta, quota: Quota): Victim[] | string {
     const { maxFileBytes, maxIncoming } = this.#opts.config;
     if (meta.fileSize > maxFileBytes) return `file of ${meta.fileSize} bytes is larger than maxFileBytes (${maxFileBytes})`;
     const victims: Victim[] = [];
@@ -226,7 +226,7 @@ export class Receiver {
     }
     if (all.length - victims.length >= maxIncoming) {
       const rest = all.filter((t) => !victims.some((v) => v.t === t));
-      const v = this.#slow(rest)[0] ?? this.#fairShare(rest, host);
+      const v = this.#slow(rest)[0] ?? this.#fairShare(rest, quota.key);
       if (!v) return `already ${all.length} incoming transfers (maxIncoming)`;
       victims.push(v);
     }
@@ -243,14 +243,18 @@ export class Receiver {
       .map((t) => ({ t, why: `gave way to a new transfer: ${Math.round(rateOf(t, now))} bytes/s on average over ${Math.round((now - t.startedAt) / 1000)} s` }));
   }
 
-  /** The slowest transfer from the address holding the most places, if it holds two more than `host` does. */
-  #fairShare(all: Transfer[], host: string): Victim | undefined {
+  /**
+   * The slowest transfer of the quota holding the most places, if it holds two more than the
+   * newcomer's does. (Quotas, not addresses: a neighbour whose relays hold many places still
+   * gets a place for a file of its own.)
+   */
+  #fairShare(all: Transfer[], quota: string): Victim | undefined {
     const counts = new Map<string, number>();
-    for (const t of all) counts.set(hostOf(t), (counts.get(hostOf(t)) ?? 0) + 1);
+    for (const t of all) counts.set(t.quota, (counts.get(t.quota) ?? 0) + 1);
     const [heaviest, most] = [...counts].sort((x, y) => y[1] - x[1])[0] ?? ['', 0];
-    if (most < (counts.get(host) ?? 0) + 2) return undefined;
+    if (most < (counts.get(quota) ?? 0) + 2) return undefined;
     const now = Date.now();
-    const t = all.filter((x) => hostOf(x) === heaviest && !x.finishing).sort((x, y) => rateOf(x, now) - rateOf(y, now))[0];
+    const t = all.filter((x) => x.quota === heaviest && !x.finishing).sort((x, y) => rateOf(x, now) - rateOf(y, now))[0];
     return t && { t, why: `gave way to a transfer from an address holding fewer places (${heaviest} held ${most})` };
   }
 
@@ -399,8 +403,6 @@ export class Receiver {
 }
 
 const rateOf = (t: Transfer, now: number): number => (t.file.bytesDone * 1000) / Math.max(1, now - t.startedAt);
-/** The address a transfer's chunks come from (its quota is "sent by HOST" or "relayed by HOST"). */
-const hostOf = (t: Transfer): string => t.quota.slice(t.quota.lastIndexOf(' ') + 1);
 
 /** A throttling key: the address it came from, and the first words of the reason. */
 const keyOf = (origin: Origin, reason: string): string => `${origin.peer.replace(/:\d+$/, '')} ${reason.split(/\s+/).slice(0, 3).join(' ')}`;
