@@ -55,7 +55,7 @@ interface PeerTally {
 export const EMPTY_FILE = 'the file is empty (an empty file cannot be sent: it has no chunks)';
 
 const peerKey = (p: PeerRef | null | undefined): string => p?.nodeId || (p?.endpoint ? endpointKey(p.endpoint) : '?');
-export const describePeer = (p: PeerRef): string => [p.nodeId, p.endpoint ? endpointKey(p.endpoint) : ''].filter(Boolean).join(' at ');
+const describePeer = (p: PeerRef): string => [p.nodeId, p.endpoint ? endpointKey(p.endpoint) : ''].filter(Boolean).join(' at ');
 
 export class FileSender {
   readonly #opts: SenderOptions;

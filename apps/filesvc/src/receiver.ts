@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Bus } from '@meshwork/bus';
 import { Direction, endpointKey, subjects, V1, type Endpoint, type FileChunk } from '@meshwork/protocol';
-import { throttledLog, type Logger, type ThrottledLog } from '@meshwork/service';
+import { rejectionKey, throttledLog, type Logger, type ThrottledLog } from '@meshwork/service';
 import type { Config } from './config.ts';
 import { freeBytes } from './disk.ts';
 import { moveIntoFolder } from './downloads.ts';
@@ -405,7 +405,7 @@ export class Receiver {
 const rateOf = (t: Transfer, now: number): number => (t.file.bytesDone * 1000) / Math.max(1, now - t.startedAt);
 
 /** A throttling key: the address it came from, and the first words of the reason. */
-const keyOf = (origin: Origin, reason: string): string => `${origin.peer.replace(/:\d+$/, '')} ${reason.split(/\s+/).slice(0, 3).join(' ')}`;
+const keyOf = (origin: Origin, reason: string): string => rejectionKey(origin.peer.replace(/:\d+$/, ''), reason, 3);
 
 const originOf = (event: { chunk?: FileChunk | null; from?: Endpoint | null }): Origin => ({
   peer: event.from ? endpointKey(event.from) : 'unknown',

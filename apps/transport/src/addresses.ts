@@ -1,5 +1,6 @@
 // This node's own addresses: what it binds and what it announces.
 import { networkInterfaces } from 'node:os';
+import { isLoopbackHost } from '@meshwork/protocol';
 import type { Config } from './config.ts';
 
 export const isSpecificHost = (host: string): boolean => host !== '0.0.0.0';
@@ -15,10 +16,8 @@ export function advertisedAddress(config: Pick<Config, 'host' | 'advertise'>): s
   return '127.0.0.1';
 }
 
-const isLoopback = (ip: string): boolean => ip.startsWith('127.');
-
 /** The node is on loopback when it binds or announces a 127.x address: loopback peers are then real. */
-export const isOnLoopback = (config: Pick<Config, 'host'>, advertise: string): boolean => isLoopback(config.host) || isLoopback(advertise);
+export const isOnLoopback = (config: Pick<Config, 'host'>, advertise: string): boolean => isLoopbackHost(config.host) || isLoopbackHost(advertise);
 
 export interface SourceRules {
   /** the configured discovery broadcast address */

@@ -5,11 +5,10 @@
 // destination and in total: one inbound datagram never causes more than one outbound datagram,
 // and nothing is sent to an address no datagram came from, static peers aside.
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
-import { throttledLog, type Logger } from '@meshwork/service';
+import { rejectionKey, throttledLog, type Logger } from '@meshwork/service';
 import { encodeV1, endpointKey, parseV1Discovery, V1, v1Now } from '@meshwork/protocol';
 import { isSpecificHost, refusedSource } from './addresses.ts';
 import { BadFrameLimiter } from './limiter.ts';
-import { rejectionKey } from './rejections.ts';
 import { ReplyLimiter } from './reply-limiter.ts';
 
 export interface HeardAnnouncement {

@@ -7,10 +7,9 @@
 // badFramesPerMinute is ignored for badFrameCooldownMs and its open connections are closed.
 // Every rejection is logged with a reason naming the peer, throttled per address.
 import { createServer, type AddressInfo, type Socket } from 'node:net';
-import { throttledLog, type Logger } from '@meshwork/service';
+import { rejectionKey, throttledLog, type Logger } from '@meshwork/service';
 import { parseV1Message, type V1TcpMessage } from '@meshwork/protocol';
 import { BadFrameLimiter } from './limiter.ts';
-import { rejectionKey } from './rejections.ts';
 import { V1Reader } from './v1-reader.ts';
 
 export interface TcpListenerOptions {

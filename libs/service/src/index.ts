@@ -1,5 +1,5 @@
 export { createLogger, type Logger, type LoggerOptions } from './logger.ts';
 export { CONFIG_EXIT_CODE, runService, type ReadyMessage, type Service, type ServiceContext } from './run-service.ts';
 export { clientSecretPath, ensureClientSecret, readClientSecret, secretMatches, secretProof } from './client-secret.ts';
-export { LogThrottle, throttledLog, type Admitted, type LogThrottleOptions, type ThrottledLog } from './log-throttle.ts';
+export { LogThrottle, rejectionKey, throttledLog, type Admitted, type LogThrottleOptions, type ThrottledLog } from './log-throttle.ts';
 export { unlessAborted } from './abort.ts';

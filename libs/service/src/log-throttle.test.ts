@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { LogThrottle, throttledLog } from './log-throttle.ts';
+import { LogThrottle, rejectionKey, throttledLog } from './log-throttle.ts';
 import { createLogger } from './logger.ts';
 
 function setup(opts: { intervalMs?: number; maxKeys?: number } = {}) {
@@ -81,5 +81,14 @@ describe('throttledLog', () => {
       { level: 40, msg: 'dropped datagram', peer: '10.0.0.1:8', suppressed: 2 },
     ]);
     expect(lines[0]).not.toHaveProperty('suppressed');
+  });
+});
+
+describe('rejectionKey', () => {
+  it('keys a rejection by its address and the first words of its reason', () => {
+    expect(rejectionKey('127.0.0.9', 'invalid JSON: Unexpected token')).toBe('127.0.0.9 invalid');
+    expect(rejectionKey('127.0.0.9', 'oversize: more than 65536 bytes')).toBe('127.0.0.9 oversize');
+    expect(rejectionKey('127.0.0.9', 'already 8 incoming transfers (maxIncoming)', 3)).toBe('127.0.0.9 already 8 incoming');
+    expect(rejectionKey('h', 'x'.repeat(100))).toBe(`h ${'x'.repeat(32)}`);
   });
 });

@@ -100,3 +100,13 @@ export function throttledLog(log: Logger, opts: LogThrottleOptions = {}): Thrott
     };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), throttle };
 }
+
+/**
+ * A throttling key for a rejection: the address it came from and the kind of reason (its first
+ * `words` words), so the first of each kind from an address is logged, and a flood of one kind
+ * costs one line per interval.
+ */
+export function rejectionKey(address: string, reason: string, words = 1): string {
+  const kind = reason.split(/[\s:]+/).slice(0, words).map((w) => w.slice(0, 32)).join(' ');
+  return `${address} ${kind}`;
+}
