@@ -5,12 +5,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { api } from '@meshwork/protocol';
 import { startPair, waitFor } from '@meshwork/testing';
 
 const sizeMiB = Number(process.env.BENCH_MIB ?? 64);
 const [a, b] = await startPair({ name: 'bench-a', host: '127.0.0.2' }, { name: 'bench-b', host: '127.0.0.3' });
 try {
-  const filesAtB = async () => (await fetch(`${b.gateway}/api/files`, { headers: { authorization: `Bearer ${b.secret}` } })).json() as Promise<Array<{ filename: string }>>;
+  const filesAtB = async () => (await fetch(`${b.gateway}${api.routes.files}`, { headers: { authorization: `Bearer ${b.secret}` } })).json() as Promise<Array<{ filename: string }>>;
   const path = join(await mkdtemp(join(tmpdir(), 'bench-')), 'bench.bin');
   await writeFile(path, randomBytes(sizeMiB << 20));
 

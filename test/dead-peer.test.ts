@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { api } from '@meshwork/protocol';
 import { freePort, startNode, waitFor, type TestNode } from '@meshwork/testing';
 import { files, messages, peers, randomFile, sha256File } from './helpers.ts';
 
@@ -44,7 +45,7 @@ afterAll(async () => {
 /** Posts a chat through A's API with its event stream open; returns the reply and the stream's deliveries as they come. */
 async function chat(text: string) {
   const events: Delivery[] = [];
-  const ws = new WebSocket(`${a.gateway.replace('http', 'ws')}/api/events`, { headers: { authorization: `Bearer ${a.secret}` } });
+  const ws = new WebSocket(`${a.gateway.replace('http', 'ws')}${api.routes.events}`, { headers: { authorization: `Bearer ${a.secret}` } });
   ws.on('message', (data) => {
     const e = JSON.parse(String(data)) as Delivery;
     if (e.type === 'chat.delivery') events.push(e);
@@ -53,7 +54,7 @@ async function chat(text: string) {
     ws.once('open', resolve);
     ws.once('error', reject);
   });
-  const res = await fetch(`${a.gateway}/api/messages`, {
+  const res = await fetch(`${a.gateway}${api.routes.messages}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${a.secret}`, 'content-type': 'application/json' },
     body: JSON.stringify({ text }),

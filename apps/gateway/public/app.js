@@ -3,6 +3,8 @@
 // secret arrives once in the URL's fragment (#secret=...), which never reaches a server or a
 // log: the page trades it for an HttpOnly cookie at /api/login and removes it from the URL.
 
+import { api } from '/contract.js';
+
 const $ = (id) => document.getElementById(id);
 
 const state = {
@@ -42,10 +44,10 @@ async function call(method, path, body, type = 'application/json') {
 
 /** The secret from a login URL (#secret=...), traded for the session cookie, then gone from the URL. */
 async function login() {
-  const secret = new URLSearchParams(location.hash.slice(1)).get('secret');
+  const secret = new URLSearchParams(location.hash.slice(1)).get(api.auth.fragment);
   if (!secret) return;
   history.replaceState(null, '', location.pathname);
-  await call('POST', '/api/login', { secret });
+  await call('POST', api.routes.login, { secret });
 }
 
 const time = (seconds) => new Date(seconds * 1000).toLocaleTimeString();
@@ -90,7 +92,7 @@ async function loadMessages() {
   const live = [];
   state.live = live;
   try {
-    const messages = await call('GET', '/api/messages');
+    const messages = await call('GET', api.routes.messages);
     $('messages').replaceChildren();
     state.seen.clear();
     if (messages.length === 0 && live.length === 0) $('messages').append(el('li', { class: 'empty' }, 'No messages yet.'));
@@ -108,7 +110,7 @@ $('send-form').addEventListener('submit', async (event) => {
   const button = event.submitter;
   if (button) button.disabled = true;
   try {
-    const result = await call('POST', '/api/messages', { text });
+    const result = await call('POST', api.routes.messages, { text });
     state.outcomes.set(result.message.id, { targets: result.targets.length, delivered: 0, failed: [] });
     addMessage(result.message);
     for (const event of state.early.get(result.message.id) ?? []) onDelivery(event);
@@ -170,7 +172,7 @@ function renderPeers() {
 
 async function loadPeers() {
   try {
-    const peers = await call('GET', '/api/peers');
+    const peers = await call('GET', api.routes.peers);
     state.peers = new Map(peers.map((p) => [peerKey(p), p]));
     renderPeers();
   } catch (err) {
@@ -198,12 +200,12 @@ function renderTransfers() {
 
 async function loadFiles() {
   try {
-    const files = await call('GET', '/api/files');
+    const files = await call('GET', api.routes.files);
     $('files').replaceChildren(
       ...(files.length === 0
         ? [el('li', { class: 'muted' }, 'No files yet.')]
         : files.map((f) => el('li', {},
-            el('a', { href: `/api/files/${encodeURIComponent(f.filename)}`, download: f.filename }, f.filename),
+            el('a', { href: `${api.routes.file}${encodeURIComponent(f.filename)}`, download: f.filename }, f.filename),
             el('span', { class: 'sub' }, `${size(f.size)} · ${new Date(f.modified).toLocaleString()}`)))),
     );
   } catch (err) {
@@ -221,7 +223,7 @@ $('file-form').addEventListener('submit', async (event) => {
   try {
     // the browser streams the file from disk: the page never holds it
     setStatus('file-status', `uploading ${file.name} (${size(file.size)})…`);
-    const r = await call('POST', `/api/files?name=${encodeURIComponent(file.name)}`, file, 'application/octet-stream');
+    const r = await call('POST', `${api.routes.files}?name=${encodeURIComponent(file.name)}`, file, 'application/octet-stream');
     setStatus('file-status', `sending ${r.filename} (${size(r.size)}, ${r.totalChunks} chunks)`);
     input.value = '';
   } catch (err) {
@@ -268,7 +270,7 @@ function onEvent(event) {
 let retryMs = 500;
 
 function connect() {
-  const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/events`);
+  const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${api.routes.events}`);
   ws.addEventListener('open', () => {
     retryMs = 500;
     const badge = $('connection');
@@ -296,9 +298,10 @@ function connect() {
 }
 
 async function main() {
+  $('send-text').maxLength = api.maxChatBytes;
   try {
     await login();
-    const status = await call('GET', '/api/status');
+    const status = await call('GET', api.routes.status);
     $('node').textContent = `${status.name} · ${status.nodeId}`;
     document.title = `meshwork · ${status.name}`;
   } catch (err) {

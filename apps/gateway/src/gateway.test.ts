@@ -150,7 +150,11 @@ describe('gateway HTTP API', () => {
     expect(page.text).toContain('<script type="module" src="/app.js">');
     const script = await call(url, 'GET', '/app.js');
     expect(script.status).toBe(200);
-    expect(script.text).toContain('/api/events');
+    expect(script.text).toContain("import { api } from '/contract.js';");
+    // the page's routes are the contract's, served from libs/protocol
+    const contract = await call(url, 'GET', '/contract.js');
+    expect(contract.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(contract.text).toContain('"events":"/api/events"');
     expect((await call(url, 'GET', '/style.css')).status).toBe(200);
   });
 

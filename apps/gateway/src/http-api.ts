@@ -44,10 +44,15 @@ type Reply = { status: number; body: unknown; headers?: Record<string, string> }
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<Reply>;
 
 const publicDir = new URL('../public/', import.meta.url);
-const staticFiles: Record<string, { file: string; type: string }> = {
+const staticFiles: Record<string, { file: string; type: string } | { content: Buffer; type: string }> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
   '/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
+  // the page's copy of the API contract, made from the one in libs/protocol, never retyped
+  '/contract.js': {
+    content: Buffer.from(`export const api = ${JSON.stringify({ routes: api.routes, auth: { fragment: api.auth.fragment }, maxChatBytes: api.maxChatBytes })};\n`),
+    type: 'text/javascript; charset=utf-8',
+  },
 };
 const staticHeaders = {
   'content-security-policy': "default-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
@@ -178,7 +183,7 @@ export function createApiHandler(deps: ApiDeps): (req: IncomingMessage, res: Ser
     const entry = Object.hasOwn(staticFiles, path) ? staticFiles[path] : undefined;
     if (!entry) return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, `${req.method} is not allowed on ${path}`, { headers: { allow: 'GET, HEAD' } });
-    const content = await readFile(new URL(entry.file, publicDir));
+    const content = 'content' in entry ? entry.content : await readFile(new URL(entry.file, publicDir));
     res.writeHead(200, { 'content-type': entry.type, 'content-length': content.length, ...staticHeaders });
     res.end(req.method === 'HEAD' ? undefined : content);
     return true;
