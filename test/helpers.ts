@@ -2,11 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { FileView, MessageView, PeerView } from '@meshwork/protocol';
 import type { TestNode } from '@meshwork/testing';
-
-export interface MessageView { id: string; senderName: string; content: string; direction: string; security: string }
-export interface FileView { filename: string; size: number }
-export interface PeerView { nodeId: string; name: string; host: string; port: number; down: boolean; lastError?: string }
 
 export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
