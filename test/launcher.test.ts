@@ -60,13 +60,16 @@ describe('a node started in a new data folder', () => {
     expect(folders.length).toBeGreaterThan(1);
     expect(folders.map((e) => `${join(e.parentPath, e.name)} ${modeOf(join(e.parentPath, e.name))}`).filter((l) => !l.endsWith(' 700'))).toEqual([]);
     expect(modeOf(join(dataDir, 'client-secret'))).toBe('600');
+    expect(modeOf(join(dataDir, 'identity.key'))).toBe('600');
     expect(node.secret.length).toBeGreaterThanOrEqual(32);
     expect(node.stderr.some((l) => l.includes('open to other users'))).toBe(false);
   });
 
   it('prints a login URL with the secret on stderr, and never logs the secret', async () => {
     expect(node.loginUrl).toBe(`${node.gateway}/#secret=${node.secret}`);
-    expect(node.stderr).toContain(`meshwork node "L" (id ${node.nodeId}) is ready.`);
+    const identity = JSON.parse(readFileSync(join(dataDir, 'identity.json'), 'utf8')) as { nodeId: string; fingerprint: string };
+    expect(identity.nodeId).toBe(node.nodeId);
+    expect(node.stderr).toContain(`meshwork node "L" (id ${node.nodeId}, fingerprint ${identity.fingerprint}) is ready.`);
     const ready = node.logs.find((l) => typeof l.msg === 'string' && l.msg.startsWith('node ready'));
     expect(ready?.msg).toBe(`node ready: UI at ${node.gateway}`);
     // every service's start line is in (the launcher may log "ready" before a service's line is read)

@@ -5,18 +5,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, knows, startNode, waitFor, type TestNode } from '@meshwork/testing';
 import { files, messages, peers, randomFile, say, sha256File } from './helpers.ts';
 
-// A - B - C: A and C only know B (each names B as its static peer).
+// A - B - C: A and C only know B (each names B as its static peer). Each node discovers on a port
+// of its own (on loopback they would all hear each other on the shared one), and v2 peer-list
+// gossip is off, so A and C never learn of each other.
 let a: TestNode;
 let b: TestNode;
 let c: TestNode;
 
 beforeAll(async () => {
-  const portB = await freePort('127.0.0.11');
-  b = await startNode({ name: 'B', host: '127.0.0.11', port: portB });
-  [a, c] = await Promise.all([
-    startNode({ name: 'A', host: '127.0.0.10', peers: [b.address] }),
-    startNode({ name: 'C', host: '127.0.0.12', peers: [b.address] }),
-  ]);
+  const lineNode = async (name: string, host: string, peers: string[] = []) => {
+    const port = await freePort(host);
+    return startNode({ name, host, port, peers, args: ['--discovery-port', String(port + 1)], env: { MESH_PEER_GOSSIP: 'false' } });
+  };
+  b = await lineNode('B', '127.0.0.11');
+  [a, c] = await Promise.all([lineNode('A', '127.0.0.10', [b.address]), lineNode('C', '127.0.0.12', [b.address])]);
   await waitFor(async () => (await peers(b)).filter((p) => p.nodeId).length === 2, { what: 'B knows A and C', timeoutMs: 20_000 });
   await waitFor(async () => (await knows(a, b)) && (await knows(c, b)), { what: 'A and C know B' });
 });

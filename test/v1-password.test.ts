@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { v1IdOf } from '@meshwork/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startNode, V1Peer, waitFor, type TestNode } from '@meshwork/testing';
 import { messages, peers, say } from './helpers.ts';
@@ -19,7 +20,7 @@ beforeAll(async () => {
   node = await startNode({ name: 'Modern', host: '127.0.0.70', port, env: { MESH_PASSWORD: PASSWORD } });
   await waitFor(async () => {
     const known = (await peers(node)).map((p) => p.nodeId);
-    return known.includes(friend.nodeId) && known.includes(stranger.nodeId) && friend.peers.has(node.nodeId);
+    return known.includes(friend.nodeId) && known.includes(stranger.nodeId) && friend.peers.has(v1IdOf(node.nodeId));
   }, { what: 'discovery all ways', timeoutMs: 20_000 });
 });
 

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { v1IdOf } from '@meshwork/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startNode, V1Peer, waitFor, type TestNode } from '@meshwork/testing';
 import { files, messages, peers, randomFile, say } from './helpers.ts';
@@ -16,7 +17,7 @@ beforeAll(async () => {
   old = new V1Peer('127.0.0.31', port, 'Orig-Plain');
   await old.start();
   node = await startNode({ name: 'Modern', host: '127.0.0.30', port });
-  await waitFor(async () => (await peers(node)).some((p) => p.nodeId === old.nodeId) && [...old.peers.keys()].includes(node.nodeId), {
+  await waitFor(async () => (await peers(node)).some((p) => p.nodeId === old.nodeId) && [...old.peers.keys()].includes(v1IdOf(node.nodeId)), {
     what: 'discovery both ways', timeoutMs: 20_000,
   });
 });
@@ -28,7 +29,8 @@ afterAll(async () => {
 
 describe('a meshwork node and a v1 peer', () => {
   it('discover each other by broadcast, with the announced address', async () => {
-    expect(old.peers.get(node.nodeId)).toEqual({ ip: '127.0.0.30', port: node.port, name: 'Modern' });
+    // an original node knows this node by its v1 id
+    expect(old.peers.get(v1IdOf(node.nodeId))).toEqual({ ip: '127.0.0.30', port: node.port, name: 'Modern' });
   });
 
   it('exchange chat both ways', async () => {
@@ -36,7 +38,7 @@ describe('a meshwork node and a v1 peer', () => {
     await waitFor(async () => (await messages(node)).some((m) => m.content === 'hello from the original app' && m.senderName === 'Orig-Plain'), { what: 'v1 chat at node' });
     await say(node, 'hello, old friend');
     const got = await waitFor(() => old.received.find((m) => m.type === 'chat' && m.content === 'hello, old friend'), { what: 'chat at v1 peer' });
-    expect(got).toMatchObject({ sender_id: node.nodeId, sender_name: 'Modern' });
+    expect(got).toMatchObject({ sender_id: v1IdOf(node.nodeId), sender_name: 'Modern' });
     expect(typeof got.timestamp).toBe('number');
     expect(String(got.message_id)).toMatch(/^[0-9a-f-]{36}$/);
   });

@@ -100,6 +100,8 @@ async function mesh(args: string[], signal?: AbortSignal, onLine?: (line: string
 const peerA = { nodeId: 'aaaa1111', name: 'Alice', endpoint: { host: '127.0.0.2', port: 9999 }, lastSeen: Date.now() - 5000, static: false };
 const peerB = { nodeId: '', name: '', endpoint: { host: '127.0.0.3', port: 9999 }, lastSeen: 0, static: true, down: true, lastError: 'connection refused', retryAt: Date.now() + 4000 };
 const refA = { nodeId: peerA.nodeId, endpoint: peerA.endpoint };
+const carolId = 'abcdefghijklmnopqrstuvwxyz234567';
+const peerC = { nodeId: carolId, name: 'Carol', endpoint: { host: '127.0.0.4', port: 9999 }, lastSeen: Date.now() - 1000, static: false, dialect: 'v2', linked: true, fingerprint: 'abcd-efgh-ijkl-mnop' };
 const refB = { endpoint: peerB.endpoint };
 const chat = (id: string, content: string) => ({
   chat: { messageId: id, senderId: 'aaaa1111', senderName: 'Alice', timestamp: Date.now() / 1000, content },
@@ -118,7 +120,7 @@ const uploads = new Map<string, Buffer>();
 beforeAll(async () => {
   nats = await startTestNats();
   services = await nats.connect('services');
-  services.serve(subjects.peersList, () => ({ peers: [peerA, peerB] }));
+  services.serve(subjects.peersList, () => ({ peers: [peerA, peerB, peerC] }));
   // stands in for the router and transport: each target's outcome comes as an event after the reply
   services.serve(subjects.chatSend, (req) => {
     chatsAsked.push(req.content);
@@ -183,16 +185,18 @@ describe('mesh client commands against a running gateway', () => {
   it('peers prints a table, or JSON with --json', async () => {
     const run = await mesh(['peers', '--gateway', url]);
     expect(run.code).toBe(0);
-    expect(run.out[0]).toMatch(/^NAME\s+NODE ID\s+ADDRESS\s+LAST SEEN\s+STATIC\s+STATE$/);
-    expect(run.out[1]).toMatch(/^Alice\s+aaaa1111\s+127\.0\.0\.2:9999\s+\d+s ago\s+no\s+up$/);
-    expect(run.out[2]).toMatch(/^\?\s+-\s+127\.0\.0\.3:9999\s+never\s+yes\s+down: connection refused$/);
+    expect(run.out[0]).toMatch(/^NAME\s+ID\s+ADDRESS\s+DIALECT\s+LAST SEEN\s+STATIC\s+STATE$/);
+    expect(run.out[1]).toMatch(/^Alice\s+aaaa1111\s+127\.0\.0\.2:9999\s+v1\s+\d+s ago\s+no\s+up$/);
+    expect(run.out[2]).toMatch(/^\?\s+-\s+127\.0\.0\.3:9999\s+v1\s+never\s+yes\s+down: connection refused$/);
+    expect(run.out[3]).toMatch(/^Carol\s+abcd-efgh-ijkl-mnop\s+127\.0\.0\.4:9999\s+v2\s+\d+s ago\s+no\s+linked$/);
     // columns line up
-    expect(run.out[1]!.indexOf('aaaa1111')).toBe(run.out[0]!.indexOf('NODE ID'));
+    expect(run.out[1]!.indexOf('aaaa1111')).toBe(run.out[0]!.indexOf(' ID') + 1);
 
     const json = await mesh(['peers', '--json', '--gateway', url]);
     expect(JSON.parse(json.out.join('\n'))).toEqual([
-      { nodeId: 'aaaa1111', name: 'Alice', host: '127.0.0.2', port: 9999, lastSeen: peerA.lastSeen, static: false, down: false },
-      { nodeId: '', name: '', host: '127.0.0.3', port: 9999, lastSeen: 0, static: true, down: true, lastError: 'connection refused', retryAt: peerB.retryAt },
+      { nodeId: 'aaaa1111', name: 'Alice', host: '127.0.0.2', port: 9999, lastSeen: peerA.lastSeen, static: false, down: false, dialect: 'v1', linked: false },
+      { nodeId: '', name: '', host: '127.0.0.3', port: 9999, lastSeen: 0, static: true, down: true, lastError: 'connection refused', retryAt: peerB.retryAt, dialect: 'v1', linked: false },
+      { nodeId: carolId, name: 'Carol', host: '127.0.0.4', port: 9999, lastSeen: peerC.lastSeen, static: false, down: false, dialect: 'v2', linked: true, fingerprint: 'abcd-efgh-ijkl-mnop' },
     ]);
   });
 

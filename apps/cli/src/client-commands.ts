@@ -240,9 +240,11 @@ export async function peersCommand(opts: ClientOptions, io: ClientIo = stdoutIo)
   if (opts.json) return io.out(JSON.stringify(peers, null, 2));
   if (peers.length === 0) return io.out('no peers yet');
   const now = io.now?.() ?? Date.now();
-  const state = (p: PeerView) => (p.down ? `down: ${printable(p.lastError ?? '')}` : 'up');
-  const rows = peers.map((p) => [printable(p.name || '?'), printable(p.nodeId || '-'), `${printable(p.host)}:${p.port}`, formatAgo(p.lastSeen, now), p.static ? 'yes' : 'no', state(p)]);
-  for (const line of table(['NAME', 'NODE ID', 'ADDRESS', 'LAST SEEN', 'STATIC', 'STATE'], rows)) io.out(line);
+  const state = (p: PeerView) => (p.dialect === 'v2' ? (p.linked ? 'linked' : 'not linked') : p.down ? `down: ${printable(p.lastError ?? '')}` : 'up');
+  // a v2 peer is shown by its fingerprint (what people compare), a v1 peer by the id it claims
+  const id = (p: PeerView) => printable(p.fingerprint || p.nodeId || '-');
+  const rows = peers.map((p) => [printable(p.name || '?'), id(p), `${printable(p.host)}:${p.port}`, p.dialect, formatAgo(p.lastSeen, now), p.static ? 'yes' : 'no', state(p)]);
+  for (const line of table(['NAME', 'ID', 'ADDRESS', 'DIALECT', 'LAST SEEN', 'STATIC', 'STATE'], rows)) io.out(line);
 }
 
 export async function messagesCommand(opts: ClientOptions, io: ClientIo = stdoutIo): Promise<void> {

@@ -10,16 +10,16 @@ import { fileURLToPath } from 'node:url';
 import { findNatsServer, startNatsServer, type NatsServer } from '@meshwork/bus';
 import { SERVICES, serviceEnv, type ServiceName, type UpConfig } from '@meshwork/config';
 import { api, isLoopbackHost, parseHostPort } from '@meshwork/protocol';
-import { CONFIG_EXIT_CODE, createLogger, ensureClientSecret, type Logger, type ReadyMessage } from '@meshwork/service';
+import { CONFIG_EXIT_CODE, createLogger, ensureClientSecret, ensureIdentity, type Logger, type ReadyMessage } from '@meshwork/service';
 import { isAlive } from './alive.ts';
 import { LaunchError } from './errors.ts';
-import { loadIdentity } from './identity.ts';
 import { Supervisor, type Exit, type Running } from './supervisor.ts';
 
 /** What a running node tells other local programs (tests, tools): no secrets. */
 export interface NodeState {
   pid: number;
   nodeId: string;
+  fingerprint: string;
   name: string;
   ui?: string;
   ready: boolean;
@@ -39,14 +39,14 @@ export async function runNode(config: UpConfig): Promise<void> {
   const runDir = join(dataDir, 'run');
   const natsDir = join(runDir, 'nats');
   for (const dir of [dataDir, runDir, natsDir]) makePrivateDir(dir, dir !== dataDir);
-  const { nodeId } = loadIdentity(dataDir);
+  const { nodeId, fingerprint } = identity(dataDir);
   const log = createLogger({ service: 'launcher', nodeId, debug: config.debug });
   if (looseMode !== undefined) warnOpenDataDir(log, dataDir, looseMode);
   const stateFile = join(runDir, 'node.json');
   claimDataDir(stateFile, runDir);
   const secret = clientSecret(dataDir);
 
-  const state: NodeState = { pid: process.pid, nodeId, name: config.name, ready: false, services: {} };
+  const state: NodeState = { pid: process.pid, nodeId, fingerprint, name: config.name, ready: false, services: {} };
   const saveState = () => writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
   saveState();
 
@@ -81,7 +81,7 @@ export async function runNode(config: UpConfig): Promise<void> {
       state.ready = true;
       announcedUi = state.ui;
       log.info({ ui: state.ui, nodeId, name: config.name }, `node ready: UI at ${state.ui}`);
-      process.stderr.write(readyBanner(config, nodeId, state.ui, secret));
+      process.stderr.write(readyBanner(config, nodeId, fingerprint, state.ui, secret));
     }
     saveState();
   };
@@ -198,9 +198,17 @@ function clientSecret(dataDir: string): string {
   }
 }
 
+function identity(dataDir: string) {
+  try {
+    return ensureIdentity(dataDir);
+  } catch (err) {
+    throw new LaunchError(`cannot make or read the node identity in ${dataDir}: ${(err as Error).message}`, err);
+  }
+}
+
 /** For the terminal only (stderr): it carries the client secret, which no log line may. */
-function readyBanner(config: UpConfig, nodeId: string, ui: string | undefined, secret: string): string {
-  const lines = ['', `meshwork node "${config.name}" (id ${nodeId}) is ready.`];
+function readyBanner(config: UpConfig, nodeId: string, fingerprint: string, ui: string | undefined, secret: string): string {
+  const lines = ['', `meshwork node "${config.name}" (id ${nodeId}, fingerprint ${fingerprint}) is ready.`];
   if (ui) lines.push(`Open in a browser: ${ui}/#${api.auth.fragment}=${secret}`);
   const at = parseHostPort(config.gateway, { minPort: 0 });
   if (typeof at !== 'string' && !isLoopbackHost(at.host)) {

@@ -81,6 +81,7 @@ function addMessage(m) {
     el('span', { class: 'who' }, who),
     text);
   if (m.security === 'password') item.append(el('span', { class: 'meta lock', title: 'sent under the v1 network password' }, ' 🔒'));
+  if (!m.authenticated) item.append(el('span', { class: 'meta unauth', title: 'a v1 message: its sender could be anyone' }, ' unauthenticated (v1)'));
   if (state.outcomes.has(m.id)) item.append(el('span', { class: 'outcome meta' }));
   list.append(item);
   renderOutcome(m.id);

@@ -165,8 +165,8 @@ describe('gateway HTTP API', () => {
     const res = await call(url, 'GET', api.routes.peers);
     expect(res.status).toBe(200);
     expect(res.json).toEqual([
-      { nodeId: 'aaaa1111', name: 'Alice', host: '127.0.0.2', port: 9999, lastSeen: 1_700_000_000_000, static: false, down: false },
-      { nodeId: '', name: '', host: '127.0.0.3', port: 9999, lastSeen: 0, static: true, down: true, lastError: 'connection refused', retryAt: 1_700_000_009_000 },
+      { nodeId: 'aaaa1111', name: 'Alice', host: '127.0.0.2', port: 9999, lastSeen: 1_700_000_000_000, static: false, down: false, dialect: 'v1', linked: false },
+      { nodeId: '', name: '', host: '127.0.0.3', port: 9999, lastSeen: 0, static: true, down: true, lastError: 'connection refused', retryAt: 1_700_000_009_000, dialect: 'v1', linked: false },
     ]);
   });
 
@@ -205,7 +205,7 @@ describe('gateway HTTP API', () => {
     const res = await call(url, 'POST', api.routes.messages, { text: 'héllo mesh' });
     expect(asked).toEqual(['héllo mesh']);
     expect(res.status).toBe(201);
-    const message = view({ id: 'out-1', senderId: 'gw000001', senderName: 'Gateway Test', timestamp: 1_700_000_001.5, content: 'héllo mesh', direction: 'out' });
+    const message = view({ id: 'out-1', senderId: 'gw000001', senderName: 'Gateway Test', timestamp: 1_700_000_001.5, content: 'héllo mesh', direction: 'out', authenticated: true });
     expect(res.json).toEqual({ message, targets: [{ nodeId: 'aaaa1111', address: '127.0.0.2:9999' }, { nodeId: '', address: '127.0.0.3:9999' }] });
     expect((await call(url, 'GET', api.routes.messages)).json).toEqual([message]);
   });
@@ -229,8 +229,8 @@ describe('gateway HTTP API', () => {
     services.publish(subjects.wireDelivery, { messageId: id, delivery: { peer: { nodeId: 'aaaa1111', endpoint: peerA.endpoint }, ok: true } });
     await waitFor(() => client.events.filter((e) => e.type === 'chat.delivery').length === 2, { what: 'two delivery events' });
     expect(client.events.filter((e) => e.type === 'chat.delivery')).toEqual([
-      { type: 'chat.delivery', messageId: id, peer: { nodeId: '', address: '127.0.0.3:9999' }, ok: false, error: 'peer down: connection refused' },
-      { type: 'chat.delivery', messageId: id, peer: { nodeId: 'aaaa1111', address: '127.0.0.2:9999' }, ok: true },
+      { type: 'chat.delivery', messageId: id, peer: { nodeId: '', address: '127.0.0.3:9999' }, ok: false, status: 'failed', error: 'peer down: connection refused' },
+      { type: 'chat.delivery', messageId: id, peer: { nodeId: 'aaaa1111', address: '127.0.0.2:9999' }, ok: true, status: 'delivered' },
     ]);
   });
 
@@ -383,10 +383,10 @@ describe('gateway events and history', () => {
     await waitFor(() => a.events.length === 10 && b.events.length === 10, { what: 'the sent chat on both clients' });
 
     const from = '127.0.0.2:41234';
-    const peerView = { nodeId: 'aaaa1111', name: 'Alice', host: '127.0.0.2', port: 9999, lastSeen: 1_700_000_000_000, static: false, down: false };
+    const peerView = { nodeId: 'aaaa1111', name: 'Alice', host: '127.0.0.2', port: 9999, lastSeen: 1_700_000_000_000, static: false, down: false, dialect: 'v1', linked: false } as const;
     expect(a.events).toEqual([
-      { type: 'chat', message: { id: 'in-1', senderId: 'aaaa1111', senderName: 'Alice', timestamp: 1_700_000_000.25, content: '', security: 'unreadable', direction: 'in', from } },
-      { type: 'chat', message: { id: 'in-2', senderId: 'aaaa1111', senderName: 'Alice', timestamp: 1_700_000_000.25, content: 'decrypted text', security: 'password', direction: 'in', from } },
+      { type: 'chat', message: { id: 'in-1', senderId: 'aaaa1111', senderName: 'Alice', timestamp: 1_700_000_000.25, content: '', security: 'unreadable', authenticated: false, direction: 'in', from } },
+      { type: 'chat', message: { id: 'in-2', senderId: 'aaaa1111', senderName: 'Alice', timestamp: 1_700_000_000.25, content: 'decrypted text', security: 'password', authenticated: false, direction: 'in', from } },
       { type: 'peer.joined', peer: peerView },
       { type: 'peer.updated', peer: { ...peerView, down: true, lastError: 'connection refused', retryAt: 5 }, reason: 'down: connection refused' },
       { type: 'peer.left', peer: peerView, reason: 'timeout' },
@@ -397,7 +397,7 @@ describe('gateway events and history', () => {
         type: 'file.sent', fileId: 'f3', filename: 'c.txt', size: 10,
         peers: [{ peer: { nodeId: 'aaaa1111', address: '127.0.0.2:9999' }, ok: true }, { peer: { nodeId: '', address: '127.0.0.3:9999' }, ok: false, error: 'connection refused (took 0 of 1 chunks)' }],
       },
-      { type: 'chat', message: view({ id: 'out-1', senderId: 'gw000001', senderName: 'Gateway Test', timestamp: 2, content: 'and out', direction: 'out' }) },
+      { type: 'chat', message: view({ id: 'out-1', senderId: 'gw000001', senderName: 'Gateway Test', timestamp: 2, content: 'and out', direction: 'out', authenticated: true }) },
     ]);
     expect(b.events).toEqual(a.events);
     expect((await history(url)).map((m) => [m.id, m.direction, m.security])).toEqual([['in-1', 'in', 'unreadable'], ['in-2', 'in', 'password'], ['out-1', 'out', 'plain']]);

@@ -104,7 +104,7 @@ export function createGateway({ config, log, bus }: ServiceContext<Config>): Gat
     subs.push(
       bus.subscribe(subjects.chatReceived, (ev) => {
         if (!ev.chat) return void log.warn({ subject: subjects.chatReceived.subject }, 'dropped a chat.received without a chat');
-        const message = messageView(ev.chat, 'in', ev.security, ev.from);
+        const message = messageView(ev.chat, 'in', ev.security, ev);
         history.add(message);
         hub.broadcast({ type: 'chat', message });
       }),

@@ -35,6 +35,8 @@ export function createHistory({ file, limit, maxBytes, log }: HistoryOptions): H
   let keptBytes = 0;
   let fileBytes = 0;
   let writes: Promise<void> = Promise.resolve();
+  /** lines of an append not started yet (more may join it) */
+  let batch: string[] | undefined;
 
   const enqueue = (what: string, write: () => Promise<void>) => {
     writes = writes.then(write).catch((err: unknown) => log.error({ err, file }, `history ${what} failed`));
@@ -87,13 +89,23 @@ export function createHistory({ file, limit, maxBytes, log }: HistoryOptions): H
       keep(message, bytes);
       if (fileBytes > 0 && fileBytes + bytes > maxBytes) {
         fileBytes = 0;
+        batch = undefined;
         enqueue('rotation', async () => {
           await rename(file, previous);
           log.info({ file, previous }, 'history file rotated');
         });
       }
       fileBytes += bytes;
-      enqueue('append', () => appendFile(file, line, { mode: 0o600 }));
+      // lines that come while a write is under way go out together, in one append
+      if (!batch) {
+        const lines: string[] = [];
+        batch = lines;
+        enqueue('append', () => {
+          if (batch === lines) batch = undefined;
+          return appendFile(file, lines.join(''), { mode: 0o600 });
+        });
+      }
+      batch.push(line);
     },
 
     list: () => kept.map((k) => k.message),

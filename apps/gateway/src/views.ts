@@ -25,7 +25,10 @@ export function peerView(peer: Peer | null | undefined): PeerView {
     lastSeen: peer?.lastSeen ?? 0,
     static: peer?.static ?? false,
     down: peer?.down ?? false,
+    dialect: peer?.dialect === 'v2' ? 'v2' : 'v1',
+    linked: peer?.linked ?? false,
   };
+  if (peer?.fingerprint) view.fingerprint = peer.fingerprint;
   if (peer?.down) {
     view.lastError = peer.lastError ?? '';
     view.retryAt = peer.retryAt ?? 0;
@@ -44,7 +47,8 @@ const securityView: Record<number, ChatSecurityView> = {
   [ChatSecurity.CHAT_SECURITY_UNREADABLE]: 'unreadable',
 };
 
-export function messageView(chat: Chat, direction: 'in' | 'out', security: ChatSecurity | null | undefined, from?: Endpoint | null): MessageView {
+/** A chat as clients see it; `received` says how it came in (its origin signature checked or not, its link). */
+export function messageView(chat: Chat, direction: 'in' | 'out', security: ChatSecurity | null | undefined, received?: { from?: Endpoint | null; authenticated?: boolean; via?: string }): MessageView {
   const shown = securityView[security ?? 0] ?? 'unreadable';
   const view: MessageView = {
     id: chat.messageId ?? '',
@@ -53,9 +57,12 @@ export function messageView(chat: Chat, direction: 'in' | 'out', security: ChatS
     timestamp: chat.timestamp ?? 0,
     content: shown === 'unreadable' ? '' : (chat.content ?? ''),
     security: shown,
+    // this node's own chats are signed by it
+    authenticated: direction === 'out' || !!received?.authenticated,
     direction,
   };
-  if (from) view.from = endpointKey(from);
+  if (received?.from) view.from = endpointKey(received.from);
+  if (received?.via) view.via = received.via;
   return view;
 }
 
@@ -115,5 +122,6 @@ export function fileSentEvent(ev: mesh.v1.FileSent): ClientEvent {
 
 export function chatDeliveryEvent(ev: mesh.v1.WireDelivery): ClientEvent {
   const d = ev.delivery;
-  return { type: 'chat.delivery', messageId: ev.messageId, peer: peerRefView(d?.peer), ok: d?.ok ?? false, ...(d?.ok ? {} : { error: d?.error || 'not delivered' }) };
+  const status = d?.status === 'written' || d?.status === 'delivered' ? d.status : d?.ok ? 'delivered' : 'failed';
+  return { type: 'chat.delivery', messageId: ev.messageId, peer: peerRefView(d?.peer), ok: d?.ok ?? false, status, ...(d?.ok ? {} : { error: d?.error || 'not delivered' }) };
 }

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { Neighbours } from './neighbours.ts';
 
 const peer = (nodeId: string, host: string, port = 9999) => ({ nodeId, name: nodeId, endpoint: { host, port } });
+/** a v2 peer: known by its 32-character id, with the 8-character id original nodes see */
+const v2 = (nodeId: string, host: string, linked = true, port = 9999) => ({ ...peer(nodeId, host, port), v1Id: nodeId.slice(0, 8), dialect: 'v2', linked });
+const ids = (refs: Array<{ nodeId?: string | null }>) => refs.map((r) => r.nodeId);
+const OLGA = 'olgaolgaolgaolgaolgaolgaolgaolga';
+const PAT = 'patpatpatpatpatpatpatpatpatpatpa';
 
 describe('Neighbours', () => {
   it('relays to every neighbour but the sender and the peer it came from', () => {
@@ -34,5 +39,40 @@ describe('Neighbours', () => {
     expect(n.isDirect('a', { host: '127.0.0.2', port: 1 })).toBe(true);
     expect(n.isDirect('a', { host: '127.0.0.3', port: 1 })).toBe(false);
     expect(n.isDirect('zz', { host: '127.0.0.3', port: 1 })).toBe(false);
+  });
+
+  it('takes a v2 peer as a neighbour only while its link is up', () => {
+    const n = new Neighbours();
+    n.replace([v2(OLGA, '127.0.0.2', false), peer('cccc3333', '127.0.0.4')]);
+    expect(ids(n.targets())).toEqual(['cccc3333']);
+    n.upsert(v2(OLGA, '127.0.0.2'));
+    expect(ids(n.targets())).toEqual(['cccc3333', OLGA]);
+    // link down: transport says so with an update (or peer.left)
+    n.upsert(v2(OLGA, '127.0.0.2', false));
+    expect(ids(n.targets())).toEqual(['cccc3333']);
+    expect(n.relayTargets('zzzz9999', { host: '127.0.0.9', port: 1 })).toEqual([{ nodeId: 'cccc3333', endpoint: { host: '127.0.0.4', port: 9999 } }]);
+  });
+
+  it('relays a message that came over a link to every other neighbour, whoever shares that link\'s host', () => {
+    const n = new Neighbours();
+    n.replace([v2(OLGA, '127.0.0.2'), v2(PAT, '127.0.0.2', true, 9998), peer('cccc3333', '127.0.0.2', 9997)]);
+    expect(ids(n.relayTargets('zzzz9999', { host: '127.0.0.2', port: 9999 }, PAT))).toEqual([OLGA, 'cccc3333']);
+    // a link the table does not know (yet): only the sender is left out
+    expect(ids(n.relayTargets(OLGA, { host: '127.0.0.2', port: 9999 }, 'unknownunknownunknownunknownunkn'))).toEqual([PAT, 'cccc3333']);
+  });
+
+  it('leaves out the origin, known by its v2 id or by the v1 id original nodes saw', () => {
+    const n = new Neighbours();
+    n.replace([v2(OLGA, '127.0.0.2'), v2(PAT, '127.0.0.3'), peer('cccc3333', '127.0.0.4')]);
+    expect(ids(n.relayTargets(OLGA, { host: '127.0.0.3', port: 9999 }, PAT))).toEqual(['cccc3333']);
+    // Olga's message as a v1 node relayed it (sender_id = her first 8 characters), from Vic's connection
+    expect(ids(n.relayTargets(OLGA.slice(0, 8), { host: '127.0.0.4', port: 40000 }))).toEqual([PAT]);
+  });
+
+  it('tells a message that came over its origin\'s own link from one another link carried', () => {
+    const n = new Neighbours();
+    n.replace([v2(OLGA, '127.0.0.2'), v2(PAT, '127.0.0.3')]);
+    expect(n.isDirect(OLGA, { host: '127.0.0.2', port: 9999 }, OLGA)).toBe(true);
+    expect(n.isDirect(OLGA, { host: '127.0.0.2', port: 9999 }, PAT)).toBe(false);
   });
 });

@@ -13,10 +13,11 @@ export class Neighbours {
     for (const p of peers) this.upsert(p);
   }
 
-  /** Adds or updates a peer; an entry for the same endpoint (say, a static peer now heard) is folded in. */
+  /** Adds or updates a peer; an entry for the same endpoint (say, a static peer now heard) is folded in. A v2 peer is a neighbour only while linked. */
   upsert(peer: Peer): void {
     const key = keyOf(peer);
     if (!key) return;
+    if (peer.dialect === 'v2' && !peer.linked) return void this.#peers.delete(key);
     for (const [k, p] of this.#peers) if (k !== key && sameEndpoint(p, peer)) this.#peers.delete(k);
     this.#peers.set(key, peer);
   }
@@ -36,21 +37,28 @@ export class Neighbours {
   }
 
   /** The chunk or chat came straight from its sender (not relayed by another neighbour). */
-  isDirect(senderId: string, from: Endpoint): boolean {
+  isDirect(senderId: string, from: Endpoint, via = ''): boolean {
+    if (via) return via === senderId;
     const p = senderId ? this.#peers.get(senderId) : undefined;
     return p?.endpoint?.host === from.host;
   }
 
   /**
-   * v1 relaying: every neighbour but the message's sender and the peer it came from. A v1
-   * connection comes from an ephemeral port, so "came from" is the one neighbour on that
-   * host; where several share the host, none is excluded (their seen-caches drop the echo).
+   * Relaying: every neighbour but the message's sender and the peer it came from: the link it
+   * came in on (via), or for a v1 connection, which comes from an ephemeral port, the one
+   * neighbour on that host; where several share the host, none is excluded (their seen-caches
+   * drop the echo).
    */
-  relayTargets(senderId: string, from: Endpoint): PeerRef[] {
+  relayTargets(senderId: string, from: Endpoint, via = ''): PeerRef[] {
     const peers = [...this.#peers.values()];
-    const onHost = peers.filter((p) => p.endpoint?.host === from.host);
-    const cameFrom = onHost.length === 1 ? onHost[0] : undefined;
-    return peers.filter((p) => p !== cameFrom && !(senderId && p.nodeId === senderId)).map(toRef);
+    let cameFrom: Peer | undefined;
+    if (via) cameFrom = this.#peers.get(via);
+    else {
+      const onHost = peers.filter((p) => p.endpoint?.host === from.host);
+      cameFrom = onHost.length === 1 ? onHost[0] : undefined;
+    }
+    const isSender = (p: Peer) => !!senderId && (p.nodeId === senderId || (!!p.v1Id && p.v1Id === senderId));
+    return peers.filter((p) => p !== cameFrom && !isSender(p)).map(toRef);
   }
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isOnLoopback, refusedSource } from './addresses.ts';
+import { broadcastAddresses, isOnLoopback, refusedSource } from './addresses.ts';
 
 describe('refusedSource', () => {
-  const lan = { broadcast: '192.168.1.255', allowLoopback: false };
-  const loop = { broadcast: '127.255.255.255', allowLoopback: true };
+  const lan = { broadcast: ['192.168.1.255'], allowLoopback: false };
+  const loop = { broadcast: ['127.255.255.255'], allowLoopback: true };
 
   it('accepts an ordinary unicast source', () => {
     expect(refusedSource('192.168.1.20', lan)).toBeUndefined();
@@ -33,5 +33,20 @@ describe('isOnLoopback', () => {
     expect(isOnLoopback({ host: '127.0.0.2' }, '127.0.0.2')).toBe(true);
     expect(isOnLoopback({ host: '0.0.0.0' }, '127.0.0.1')).toBe(true);
     expect(isOnLoopback({ host: '0.0.0.0' }, '192.168.1.20')).toBe(false);
+  });
+});
+
+describe('broadcastAddresses', () => {
+  const nic = (address: string, netmask: string, internal = false) => ({ address, netmask, family: 'IPv4' as const, internal, mac: '', cidr: null });
+  const interfaces = { lo: [nic('127.0.0.1', '255.0.0.0', true)], eth0: [nic('10.231.1.2', '255.255.255.0')], eth1: [nic('10.231.2.2', '255.255.0.0')] };
+
+  it('broadcasts on every segment of a node bound to all interfaces, by directed broadcast', () => {
+    expect(broadcastAddresses({ host: '0.0.0.0', broadcast: '255.255.255.255' }, interfaces)).toEqual(['10.231.1.255', '10.231.255.255']);
+  });
+
+  it('keeps an explicit broadcast address, and the default for a node bound to one address or with no LAN interface', () => {
+    expect(broadcastAddresses({ host: '0.0.0.0', broadcast: '127.255.255.255' }, interfaces)).toEqual(['127.255.255.255']);
+    expect(broadcastAddresses({ host: '10.231.1.2', broadcast: '255.255.255.255' }, interfaces)).toEqual(['255.255.255.255']);
+    expect(broadcastAddresses({ host: '0.0.0.0', broadcast: '255.255.255.255' }, { lo: interfaces.lo })).toEqual(['255.255.255.255']);
   });
 });

@@ -16,12 +16,35 @@ export function advertisedAddress(config: Pick<Config, 'host' | 'advertise'>): s
   return '127.0.0.1';
 }
 
+/**
+ * Where discovery broadcasts go. An explicit --broadcast is used as given. With the default
+ * (255.255.255.255) and a node bound to every interface, each IPv4 interface's directed
+ * broadcast instead: 255.255.255.255 leaves by one interface only, so a node joining two
+ * segments would announce itself on one of them.
+ */
+export function broadcastAddresses(config: Pick<Config, 'host' | 'broadcast'>, interfaces = networkInterfaces()): string[] {
+  if (config.broadcast !== DEFAULT_BROADCAST || isSpecificHost(config.host)) return [config.broadcast];
+  const out = new Set<string>();
+  for (const addresses of Object.values(interfaces)) {
+    for (const a of addresses ?? []) if (a.family === 'IPv4' && !a.internal) out.add(directedBroadcast(a.address, a.netmask));
+  }
+  return out.size > 0 ? [...out] : [config.broadcast];
+}
+
+export const DEFAULT_BROADCAST = '255.255.255.255';
+
+function directedBroadcast(address: string, netmask: string): string {
+  const a = address.split('.').map(Number);
+  const m = netmask.split('.').map(Number);
+  return a.map((octet, i) => (octet | (~m[i]! & 255)) & 255).join('.');
+}
+
 /** The node is on loopback when it binds or announces a 127.x address: loopback peers are then real. */
 export const isOnLoopback = (config: Pick<Config, 'host'>, advertise: string): boolean => isLoopbackHost(config.host) || isLoopbackHost(advertise);
 
 export interface SourceRules {
-  /** the configured discovery broadcast address */
-  broadcast: string;
+  /** the discovery broadcast addresses */
+  broadcast: string[];
   /** loopback sources are accepted (the node itself is on loopback) */
   allowLoopback: boolean;
 }
@@ -32,7 +55,7 @@ export function refusedSource(ip: string, rules: SourceRules): string | undefine
   if (octets.length !== 4 || octets.some((o) => !Number.isInteger(o) || o < 0 || o > 255)) return `source ${ip} is not an IPv4 address`;
   const first = octets[0]!;
   if (first === 0) return `source ${ip} is the unspecified address${ip === '0.0.0.0' ? '' : ' range (0.0.0.0/8)'}`;
-  if (ip === '255.255.255.255' || ip === rules.broadcast) return `source ${ip} is a broadcast address`;
+  if (ip === '255.255.255.255' || rules.broadcast.includes(ip)) return `source ${ip} is a broadcast address`;
   if (first >= 224 && first <= 239) return `source ${ip} is a multicast address`;
   if (first >= 240) return `source ${ip} is a reserved address`;
   if (first === 127 && !rules.allowLoopback) return `source ${ip} is a loopback address and this node is not on loopback`;

@@ -1,71 +1,121 @@
-// v1 discovery over UDP, port = TCP port + 1. Every interval, this node announces itself by
-// broadcast and by unicast to its static peers. A checked announcement from another node is
-// handed on with the datagram's SOURCE address (the announced `ip` is only compared with it),
-// and an accepted one gets one unicast reply at (source, announced port + 1), rate-limited per
-// destination and in total: one inbound datagram never causes more than one outbound datagram,
-// and nothing is sent to an address no datagram came from, static peers aside.
+// Discovery over UDP, v2 and v1 at once. A node announces itself with one datagram, the v1
+// discovery object plus v2's fields (original nodes read the v1 fields and ignore the rest), by
+// broadcast to the v2 discovery port and to TCP port + 1 (v1's rule, for original nodes) when
+// that differs, at start-up and every interval, and by unicast to its static peers at both of
+// their ports. It listens on both ports. A checked announcement from another node is handed on
+// with the datagram's SOURCE address (the announced `ip` is only compared with it); one from a
+// newcomer (a node the table did not have), or from a node listening on a port this node does not
+// broadcast to, gets one unicast reply at once, at (source, discovery_port) for a v2 announcement
+// and (source, port + 1) for a v1 one, rate-limited per destination and in total: one inbound
+// datagram never causes more than one outbound datagram, and nothing is sent to an address no
+// datagram came from, static peers aside.
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
 import { rejectionKey, throttledLog, type Logger } from '@meshwork/service';
-import { encodeV1, endpointKey, parseV1Discovery, V1, v1Now } from '@meshwork/protocol';
+import { encodeV2Announcement, endpointKey, isV2Announcement, parseDiscovery, V1, v1Now, type DiscoveryAnnouncement } from '@meshwork/protocol';
 import { isSpecificHost, refusedSource } from './addresses.ts';
 import { BadFrameLimiter } from './limiter.ts';
 import { ReplyLimiter } from './reply-limiter.ts';
 
 export interface HeardAnnouncement {
+  dialect: 'v1' | 'v2';
+  /** a v1 announcement's node_id, a v2 announcement's v2 id */
   nodeId: string;
+  /** the node_id it announces to original nodes (a v2 node's first 8 characters) */
+  v1Id: string;
   name: string;
   /** the datagram's source address with the announced TCP port */
   endpoint: { host: string; port: number };
+  /** v2: its raw Ed25519 public key (nodeId = nodeIdOf(key), checked) */
+  key?: Buffer;
+  /** v2: the network salt it announces (it has a network password) */
+  salt?: Buffer;
+}
+
+export interface DiscoveryIdentity {
+  /** v2 node id */
+  nodeId: string;
+  /** what original nodes know it by */
+  v1Id: string;
+  /** raw 32-byte Ed25519 public key */
+  publicKey: Buffer;
 }
 
 export interface DiscoveryOptions {
   /** the node's TCP bind address (0.0.0.0 or a specific one) */
   host: string;
-  /** the node's TCP port; discovery listens on port + 1 */
+  /** the node's TCP port; v1 discovery listens on port + 1 */
   port: number;
-  broadcast: string;
+  /** the UDP port of v2 discovery */
+  discoveryPort: number;
+  /** where announcements are broadcast (one per segment) */
+  broadcast: string[];
   /** the address announced in the datagram */
   advertise: string;
   /** loopback sources are peers (the node itself is on loopback) */
   allowLoopback: boolean;
   intervalMs: number;
   repliesPerSecond: number;
-  nodeId: string;
+  identity: DiscoveryIdentity;
   nodeName: string;
+  /** the current network salt, announced when there is one */
+  salt(): Buffer | undefined;
   badFramesPerMinute: number;
   badFrameCooldownMs: number;
   log: Logger;
-  /** TCP endpoints of the static peers, announced to by unicast (at their port + 1) */
+  /** TCP endpoints of the static peers, announced to by unicast (at their port + 1 and at the discovery port) */
   staticTargets(): Array<{ host: string; port: number }>;
-  /** A checked announcement of another node: accepted (and then replied to), or refused with a reason. */
-  onAnnouncement(a: HeardAnnouncement): { ok: true } | { ok: false; reason: string };
+  /** A checked announcement of another node: accepted (a newcomer is then replied to at once), or refused with a reason. */
+  onAnnouncement(a: HeardAnnouncement): { ok: true; newcomer: boolean } | { ok: false; reason: string };
+  /** the clock of the reply and bad-datagram limits */
+  now?: () => number;
 }
 
 export interface Discovery {
-  /** Binds the sockets and sends the first announcement; resolves with the discovery port. */
+  /** Binds the sockets (on the discovery port and on TCP port + 1) and sends the first announcement; resolves with the discovery port. */
   start(): Promise<number>;
+  /** Announces this node now by unicast to host's UDP port, within the reply limits (it counts as a reply); false when it did not go. */
+  announceTo(host: string, port: number): boolean;
   close(): Promise<void>;
 }
 
+const DIALECTS = ['v1', 'v2'];
+const V2_VERSION = 2;
+
 export function createDiscovery(opts: DiscoveryOptions): Discovery {
-  const { log } = opts;
+  const { log, identity } = opts;
   const logs = throttledLog(log, { intervalMs: Math.max(10_000, opts.intervalMs) });
-  const discoveryPort = opts.port + V1.discoveryPortOffset;
-  const limiter = new BadFrameLimiter({ maxPerMinute: opts.badFramesPerMinute, cooldownMs: opts.badFrameCooldownMs });
-  const replies = new ReplyLimiter({ perDestinationMs: opts.intervalMs, perSecond: opts.repliesPerSecond });
+  const v1Port = opts.port + V1.discoveryPortOffset;
+  const ports = [...new Set([opts.discoveryPort, v1Port])].filter((p) => p <= 65535);
+  const now = opts.now ?? Date.now;
+  const limiter = new BadFrameLimiter({ maxPerMinute: opts.badFramesPerMinute, cooldownMs: opts.badFrameCooldownMs, now });
+  const replies = new ReplyLimiter({ perDestinationMs: opts.intervalMs, perSecond: opts.repliesPerSecond, now });
   const self = new Set([endpointKey({ host: opts.advertise, port: opts.port }), endpointKey({ host: opts.host, port: opts.port })]);
   const sourceRules = { broadcast: opts.broadcast, allowLoopback: opts.allowLoopback };
+  const publicKey = identity.publicKey.toString('base64');
   /** destination of a periodic announcement -> the error code of its last send, for logging each change once */
   const failing = new Map<string, string>();
   const sockets: Socket[] = [];
-  let any: Socket | undefined;
-  let own: Socket | undefined;
+  let sender: Socket | undefined;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
   function datagram(): Buffer | undefined {
     try {
-      return encodeV1({ type: 'discovery', node_id: opts.nodeId, node_name: opts.nodeName, ip: opts.advertise, port: opts.port, timestamp: v1Now() });
+      const salt = opts.salt();
+      return encodeV2Announcement({
+        type: 'discovery',
+        node_id: identity.v1Id,
+        node_name: opts.nodeName,
+        ip: opts.advertise,
+        port: opts.port,
+        timestamp: v1Now(),
+        v: V2_VERSION,
+        id: identity.nodeId,
+        key: publicKey,
+        dialects: DIALECTS,
+        discovery_port: opts.discoveryPort,
+        ...(salt ? { salt: salt.toString('base64') } : {}),
+      });
     } catch (err) {
       if (!failing.has('encode')) log.error({ err }, 'discovery datagram cannot be encoded: not announcing');
       failing.set('encode', 'encode');
@@ -73,12 +123,9 @@ export function createDiscovery(opts: DiscoveryOptions): Discovery {
     }
   }
 
-  /** The socket datagrams leave from: the one bound to the node's own address when it has one, so their source is right. */
-  const sender = () => own ?? any;
-
   function announce(host: string, port: number, kind: 'broadcast' | 'unicast', payload: Buffer): void {
     const dest = `${host}:${port}`;
-    sender()?.send(payload, port, host, (err) => {
+    sender?.send(payload, port, host, (err) => {
       if (closed) return;
       const before = failing.get(dest);
       if (err) {
@@ -92,49 +139,63 @@ export function createDiscovery(opts: DiscoveryOptions): Discovery {
     });
   }
 
-  function staticTargets(): Array<{ host: string; port: number }> {
-    const seen = new Set(self);
-    return opts.staticTargets().filter((t) => {
-      const key = endpointKey(t);
-      if (seen.has(key) || t.port + V1.discoveryPortOffset > 65535) return false;
-      seen.add(key);
-      return true;
-    });
+  /** The UDP destinations of the static peers: each one's port + 1 and the discovery port. */
+  function staticDestinations(): Array<{ host: string; port: number }> {
+    const seen = new Set<string>();
+    const out: Array<{ host: string; port: number }> = [];
+    for (const t of opts.staticTargets()) {
+      if (self.has(endpointKey(t))) continue;
+      for (const port of [t.port + V1.discoveryPortOffset, opts.discoveryPort]) {
+        const dest = { host: t.host, port };
+        if (port > 65535 || seen.has(endpointKey(dest))) continue;
+        seen.add(endpointKey(dest));
+        out.push(dest);
+      }
+    }
+    return out;
   }
 
   function round(): void {
     for (const ip of limiter.sweep()) logs.info(ip, { ip }, 'bad-datagram cooldown over: accepting this IP again');
     const payload = datagram();
-    if (!payload || !sender()) return;
-    const targets = staticTargets();
-    announce(opts.broadcast, discoveryPort, 'broadcast', payload);
-    for (const t of targets) announce(t.host, t.port + V1.discoveryPortOffset, 'unicast', payload);
-    const live = new Set([`${opts.broadcast}:${discoveryPort}`, 'encode', ...targets.map((t) => `${t.host}:${t.port + V1.discoveryPortOffset}`)]);
+    if (!payload || !sender) return;
+    const targets = staticDestinations();
+    for (const port of ports) for (const address of opts.broadcast) announce(address, port, 'broadcast', payload);
+    for (const t of targets) announce(t.host, t.port, 'unicast', payload);
+    const live = new Set(['encode', ...ports.flatMap((p) => opts.broadcast.map((b) => `${b}:${p}`)), ...targets.map((t) => `${t.host}:${t.port}`)]);
     for (const dest of failing.keys()) if (!live.has(dest)) failing.delete(dest);
     log.debug({ unicast: targets.length }, 'discovery announced');
   }
 
-  function reply(host: string, tcpPort: number): void {
-    const port = tcpPort + V1.discoveryPortOffset;
-    if (port > 65535) return;
+  /** One unicast announcement to (host, port), if the reply limits allow it. */
+  function reply(host: string, port: number): boolean {
+    if (port > 65535) return false;
     const dest = `${host}:${port}`;
     const allowed = replies.take(dest);
     if (!allowed.ok) {
       if (allowed.reason === 'rate') logs.debug('rate', { dest, perSecond: opts.repliesPerSecond }, 'discovery reply not sent: reply rate reached');
-      return;
+      return false;
     }
     const payload = datagram();
-    if (!payload) return;
-    sender()?.send(payload, port, host, (err) => {
+    if (!payload || !sender) return false;
+    sender.send(payload, port, host, (err) => {
       if (err && !closed) logs.warn(host, { dest, code: (err as NodeJS.ErrnoException).code ?? err.message }, 'discovery reply failed');
     });
+    return true;
+  }
+
+  function heard(d: DiscoveryAnnouncement, endpoint: { host: string; port: number }): HeardAnnouncement {
+    if (!isV2Announcement(d)) return { dialect: 'v1', nodeId: d.node_id, v1Id: d.node_id, name: d.node_name, endpoint };
+    const a: HeardAnnouncement = { dialect: 'v2', nodeId: d.id, v1Id: d.node_id, name: d.node_name, endpoint, key: Buffer.from(d.key, 'base64') };
+    if (d.salt !== undefined) a.salt = Buffer.from(d.salt, 'base64');
+    return a;
   }
 
   function onMessage(msg: Buffer, rinfo: RemoteInfo): void {
     const source = rinfo.address;
     const peer = `${source}:${rinfo.port}`;
     if (limiter.blocked(source)) return;
-    const parsed = parseV1Discovery(msg);
+    const parsed = parseDiscovery(msg);
     if (!parsed.ok) {
       logs.warn(rejectionKey(source, parsed.reason), { peer, reason: parsed.reason, bytes: msg.byteLength }, 'dropped discovery datagram');
       if (limiter.strike(source)) logs.warn(source, { ip: source, cooldownMs: opts.badFrameCooldownMs }, 'too many bad datagrams: ignoring this IP');
@@ -142,7 +203,7 @@ export function createDiscovery(opts: DiscoveryOptions): Discovery {
     }
     const d = parsed.value;
     // our own broadcast, heard back
-    if (d.node_id === opts.nodeId) return;
+    if (d.node_id === identity.v1Id || (isV2Announcement(d) && d.id === identity.nodeId)) return;
     const refused = refusedSource(source, sourceRules);
     if (refused) {
       logs.warn(rejectionKey(source, refused), { peer, nodeId: d.node_id, reason: refused }, 'dropped discovery datagram');
@@ -154,22 +215,26 @@ export function createDiscovery(opts: DiscoveryOptions): Discovery {
       logs.warn(rejectionKey(source, reason), { peer, nodeId: d.node_id, reason }, 'dropped discovery datagram');
       return;
     }
-    if (d.ip !== source) logs.info(source, { peer, nodeId: d.node_id, ip: d.ip, using: endpointKey(endpoint) }, 'discovery ip differs from the source: using the source');
-    const result = opts.onAnnouncement({ nodeId: d.node_id, name: d.node_name, endpoint });
+    const a = heard(d, endpoint);
+    if (d.ip !== source) logs.info(source, { peer, nodeId: a.nodeId, ip: d.ip, using: endpointKey(endpoint) }, 'discovery ip differs from the source: using the source');
+    const result = opts.onAnnouncement(a);
     if (!result.ok) {
-      logs.warn(rejectionKey(source, result.reason), { peer, nodeId: d.node_id, reason: result.reason }, 'refused discovery announcement');
+      logs.warn(rejectionKey(source, result.reason), { peer, nodeId: a.nodeId, reason: result.reason }, 'refused discovery announcement');
       return;
     }
-    reply(source, d.port);
+    const replyPort = isV2Announcement(d) ? d.discovery_port : d.port + V1.discoveryPortOffset;
+    // a node that listens where this node's broadcasts do not go (an original node on another
+    // TCP port) hears it only through replies: it gets one per interval, not only the first
+    if (result.newcomer || !ports.includes(replyPort)) reply(source, replyPort);
   }
 
-  function bind(address: string): Promise<Socket> {
+  function bind(address: string, port: number): Promise<Socket> {
     return new Promise((resolve, reject) => {
       const socket = createSocket({ type: 'udp4', reuseAddr: true });
       socket.once('error', reject);
-      socket.bind({ port: discoveryPort, address }, () => {
+      socket.bind({ port, address }, () => {
         socket.off('error', reject);
-        socket.on('error', (err) => log.error({ err, address }, 'discovery socket error'));
+        socket.on('error', (err) => log.error({ err, address, port }, 'discovery socket error'));
         socket.on('message', onMessage);
         socket.setBroadcast(true);
         sockets.push(socket);
@@ -180,11 +245,18 @@ export function createDiscovery(opts: DiscoveryOptions): Discovery {
 
   return {
     async start() {
-      any = await bind('0.0.0.0');
-      if (isSpecificHost(opts.host)) own = await bind(opts.host);
+      for (const port of ports) {
+        const any = await bind('0.0.0.0', port);
+        // datagrams leave from the socket bound to the node's own address when it has one, so their source is right
+        const own = isSpecificHost(opts.host) ? await bind(opts.host, port) : undefined;
+        sender ??= own ?? any;
+      }
       round();
       timer = setInterval(round, opts.intervalMs);
-      return discoveryPort;
+      return opts.discoveryPort;
+    },
+    announceTo(host, port) {
+      return reply(host, port);
     },
     async close() {
       closed = true;

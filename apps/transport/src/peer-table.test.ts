@@ -1,4 +1,7 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { fingerprintOf, nodeIdOf, v1IdOf } from '@meshwork/protocol';
+import { rawPublicKey } from '@meshwork/service';
 import { PeerTable, type AnnounceResult, type PeerTableOptions } from './peer-table.ts';
 
 const ep = (host: string, port = 9999) => ({ host, port });
@@ -15,10 +18,10 @@ const changesOf = (r: AnnounceResult) => {
   return r.changes;
 };
 
-describe('PeerTable', () => {
+describe('PeerTable, v1 peers', () => {
   it('holds static peers from the start, unnamed, static and v1', () => {
     const { table } = setup();
-    expect(table.list()).toEqual([{ nodeId: '', name: '', endpoint: ep('127.0.0.9', 7000), lastSeen: 0, static: true, dialect: 'v1' }]);
+    expect(table.list()).toEqual([{ nodeId: '', name: '', endpoint: ep('127.0.0.9', 7000), lastSeen: 0, static: true, dialect: 'v1', v1Id: '', gossip: false }]);
     expect(table.staticEndpoints()).toEqual([ep('127.0.0.9', 7000)]);
     expect(table.atEndpoint(ep('127.0.0.9', 7000))).toMatchObject({ static: true });
   });
@@ -27,10 +30,11 @@ describe('PeerTable', () => {
     const { clock, table, announce } = setup([]);
     expect(announce('aaaa1111', '127.0.0.2')).toEqual({
       ok: true,
-      changes: [{ kind: 'joined', peer: { nodeId: 'aaaa1111', name: 'AAAA1111', endpoint: ep('127.0.0.2'), lastSeen: 1_000_000, static: false, dialect: 'v1' } }],
+      changes: [{ kind: 'joined', peer: { nodeId: 'aaaa1111', name: 'AAAA1111', endpoint: ep('127.0.0.2'), lastSeen: 1_000_000, static: false, dialect: 'v1', v1Id: 'aaaa1111', gossip: false } }],
+      newcomer: true,
     });
     clock.now += 5000;
-    expect(announce('aaaa1111', '127.0.0.2')).toEqual({ ok: true, changes: [] });
+    expect(announce('aaaa1111', '127.0.0.2')).toEqual({ ok: true, changes: [], newcomer: false });
     expect(table.byNodeId('aaaa1111')?.lastSeen).toBe(1_005_000);
   });
 
@@ -180,5 +184,220 @@ describe('PeerTable', () => {
     table.atEndpoint(ep('127.0.0.9', 7000))!.endpoint.host = 'y';
     expect(table.staticEndpoints()).toEqual([ep('127.0.0.9', 7000)]);
     expect(table.list()[0]!.endpoint).toEqual(ep('127.0.0.9', 7000));
+  });
+});
+
+/** A real v2 identity: an Ed25519 key and the id derived from it. */
+function v2Node() {
+  const key = rawPublicKey(generateKeyPairSync('ed25519').publicKey);
+  const nodeId = nodeIdOf(key);
+  return { key, nodeId, v1Id: v1IdOf(nodeId) };
+}
+
+function v2Setup(opts: Partial<PeerTableOptions> = {}) {
+  const base = setup([], opts);
+  const announceV2 = (n: { nodeId: string; key: Buffer }, host: string, port = 9999, name = 'V2') => base.table.announce({ nodeId: n.nodeId, key: n.key, dialect: 'v2', name, endpoint: ep(host, port) });
+  const gossip = (n: { nodeId: string; key: Buffer }, host: string, port = 9999, name = 'G') => base.table.upsertFromGossip({ nodeId: n.nodeId, key: n.key, name, endpoint: ep(host, port) });
+  return { ...base, announceV2, gossip };
+}
+
+describe('PeerTable, v2 peers', () => {
+  it('keys a v2 peer by its v2 id, with its v1 id, key and fingerprint', () => {
+    const { table, announceV2 } = v2Setup();
+    const alice = v2Node();
+    expect(announceV2(alice, '127.0.0.2', 9999, 'Alice')).toEqual({
+      ok: true,
+      newcomer: true,
+      changes: [
+        {
+          kind: 'joined',
+          peer: { nodeId: alice.nodeId, name: 'Alice', endpoint: ep('127.0.0.2'), lastSeen: 1_000_000, static: false, dialect: 'v2', v1Id: alice.v1Id, key: alice.key, fingerprint: fingerprintOf(alice.nodeId), gossip: false },
+        },
+      ],
+    });
+    expect(announceV2(alice, '127.0.0.2', 9999, 'Alice')).toEqual({ ok: true, changes: [], newcomer: false });
+    expect(table.byNodeId(alice.nodeId)).toMatchObject({ dialect: 'v2', key: alice.key });
+    expect(table.byV1Id(alice.v1Id)).toMatchObject({ nodeId: alice.nodeId });
+    expect(table.byNodeId(alice.v1Id)).toBeUndefined();
+  });
+
+  it('refuses a v2 announcement whose id is not the hash of its key, or that has no key', () => {
+    const { table } = v2Setup();
+    const alice = v2Node();
+    const mallory = v2Node();
+    expect(table.announce({ nodeId: alice.nodeId, key: mallory.key, dialect: 'v2', name: 'A', endpoint: ep('127.0.0.66') })).toEqual({
+      ok: false,
+      reason: `v2 node ${alice.nodeId} announces a key whose id is ${mallory.nodeId}`,
+    });
+    expect(table.announce({ nodeId: alice.nodeId, dialect: 'v2', name: 'A', endpoint: ep('127.0.0.66') })).toEqual({ ok: false, reason: `v2 node ${alice.nodeId} has no 32-byte key` });
+    expect(table.announce({ nodeId: 'short', key: alice.key, dialect: 'v2', name: 'A', endpoint: ep('127.0.0.66') })).toEqual({ ok: false, reason: '"short" is not a v2 node id' });
+    expect(table.list()).toEqual([]);
+  });
+
+  it('refuses a v1 announcement that claims a v2 id', () => {
+    const { table, announce } = v2Setup();
+    const alice = v2Node();
+    expect(announce(alice.nodeId, '127.0.0.66')).toEqual({ ok: false, reason: `a v1 announcement cannot claim the v2 node id ${alice.nodeId}` });
+    expect(table.list()).toEqual([]);
+  });
+
+  it('does not move a v2 id heard at a second address while it is still heard at its first', () => {
+    const { clock, table, announceV2 } = v2Setup();
+    const alice = v2Node();
+    announceV2(alice, '127.0.0.2');
+    clock.now += 29_999;
+    expect(announceV2(alice, '127.0.0.66')).toEqual({ ok: false, reason: `node ${alice.nodeId} is still heard at 127.0.0.2:9999` });
+    expect(table.list()).toMatchObject([{ nodeId: alice.nodeId, endpoint: ep('127.0.0.2') }]);
+  });
+
+  it("takes a v1 announcement of a v2 peer's v1 id at its endpoint as that peer's, refused elsewhere while it is heard", () => {
+    const { clock, table, announce, announceV2 } = v2Setup();
+    const alice = v2Node();
+    announceV2(alice, '127.0.0.2', 9999, 'Alice');
+    clock.now += 10_000;
+    expect(announce(alice.v1Id, '127.0.0.2', 9999, 'Alice')).toEqual({ ok: true, changes: [], newcomer: false });
+    expect(table.list()).toEqual([expect.objectContaining({ nodeId: alice.nodeId, dialect: 'v2', lastSeen: 1_010_000 })]);
+    expect(announce(alice.v1Id, '127.0.0.66')).toEqual({ ok: false, reason: `v1 id ${alice.v1Id} is v2 node ${alice.nodeId}'s, still heard at 127.0.0.2:9999` });
+    expect(table.list()).toHaveLength(1);
+  });
+
+  it('lets a node that announced v1 take its endpoint at once when it announces v2', () => {
+    const { table, announce, announceV2 } = v2Setup({ replaceAfterMs: 5000 });
+    const alice = v2Node();
+    announce(alice.v1Id, '127.0.0.2');
+    expect(changesOf(announceV2(alice, '127.0.0.2'))).toMatchObject([
+      { kind: 'left', reason: 'replaced', peer: { nodeId: alice.v1Id, dialect: 'v1' } },
+      { kind: 'joined', peer: { nodeId: alice.nodeId, dialect: 'v2' } },
+    ]);
+    // another node still waits
+    expect(announceV2(v2Node(), '127.0.0.2')).toEqual({ ok: false, reason: 'endpoint 127.0.0.2:9999 changed node less than 5000 ms ago' });
+    expect(table.discovered).toBe(1);
+  });
+
+  it('names a static peer by its v2 id', () => {
+    const { table } = setup();
+    const alice = v2Node();
+    expect(changesOf(table.announce({ nodeId: alice.nodeId, key: alice.key, dialect: 'v2', name: 'A', endpoint: ep('127.0.0.9', 7000) }))).toMatchObject([
+      { kind: 'joined', peer: { nodeId: alice.nodeId, static: true, dialect: 'v2' } },
+    ]);
+    expect(table.discovered).toBe(0);
+  });
+
+  it('removes a peer on request (a static one stays, unnamed), and its next announcement is a newcomer', () => {
+    const { table, announceV2 } = v2Setup({ staticPeers: [ep('127.0.0.9', 7000)] });
+    const alice = v2Node();
+    const bob = v2Node();
+    announceV2(alice, '127.0.0.2');
+    announceV2(bob, '127.0.0.9', 7000);
+    expect(table.remove(alice.nodeId, 'no frame for 3 s')).toMatchObject([{ kind: 'left', reason: 'no frame for 3 s', peer: { nodeId: alice.nodeId } }]);
+    expect(table.remove(bob.nodeId, 'link closed')).toMatchObject([
+      { kind: 'left', reason: 'link closed', peer: { nodeId: bob.nodeId } },
+      { kind: 'joined', peer: { nodeId: '', static: true } },
+    ]);
+    expect(table.remove(alice.nodeId, 'again')).toEqual([]);
+    expect(table.remove('', 'unnamed')).toEqual([]);
+    expect(table.list()).toMatchObject([{ nodeId: '', static: true }]);
+    expect(table.discovered).toBe(0);
+    expect(announceV2(alice, '127.0.0.2')).toMatchObject({ ok: true, newcomer: true });
+  });
+});
+
+describe('PeerTable, gossip', () => {
+  it('adds a gossiped v2 peer as gossip, refreshed by gossip, and expires it when the gossip stops', () => {
+    const { clock, table, gossip } = v2Setup();
+    const carol = v2Node();
+    expect(gossip(carol, '127.0.0.3', 9999, 'Carol')).toMatchObject({ ok: true, newcomer: false, changes: [{ kind: 'joined', peer: { nodeId: carol.nodeId, gossip: true, dialect: 'v2', static: false } }] });
+    clock.now += 20_000;
+    expect(gossip(carol, '127.0.0.3', 9999, 'Carol')).toEqual({ ok: true, changes: [], newcomer: false });
+    clock.now += 20_000;
+    expect(table.sweep()).toEqual([]);
+    clock.now += 10_000;
+    expect(table.sweep()).toMatchObject([{ kind: 'left', reason: 'timeout', peer: { nodeId: carol.nodeId } }]);
+    expect(table.discovered).toBe(0);
+  });
+
+  it('refuses a gossiped peer whose key is not its id', () => {
+    const { table } = v2Setup();
+    const carol = v2Node();
+    expect(table.upsertFromGossip({ nodeId: carol.nodeId, key: v2Node().key, name: 'C', endpoint: ep('127.0.0.3') })).toMatchObject({ ok: false, reason: expect.stringContaining('announces a key whose id is') });
+    expect(table.upsertFromGossip({ nodeId: 'aaaa1111', key: carol.key, name: 'C', endpoint: ep('127.0.0.3') })).toEqual({ ok: false, reason: '"aaaa1111" is not a v2 node id' });
+    expect(table.list()).toEqual([]);
+  });
+
+  it('never moves, refreshes or replaces a peer heard directly', () => {
+    const { clock, table, announce, announceV2, gossip } = v2Setup();
+    const alice = v2Node();
+    announceV2(alice, '127.0.0.2');
+    announce('orig0001', '127.0.0.5');
+    clock.now += 29_000;
+    expect(gossip(alice, '127.0.0.2')).toEqual({ ok: true, changes: [], newcomer: false });
+    expect(gossip(alice, '127.0.0.66')).toEqual({ ok: true, changes: [], newcomer: false });
+    expect(gossip(v2Node(), '127.0.0.5')).toEqual({ ok: false, reason: 'endpoint 127.0.0.5:9999 is held by node orig0001' });
+    expect(table.byNodeId(alice.nodeId)).toMatchObject({ endpoint: ep('127.0.0.2'), lastSeen: 1_000_000, gossip: false });
+    clock.now += 1000;
+    expect(table.sweep().map((c) => c.peer.nodeId).sort()).toEqual([alice.nodeId, 'orig0001'].sort());
+  });
+
+  it('does not move a gossiped peer while the gossip about it is fresh', () => {
+    const { table, gossip } = v2Setup();
+    const carol = v2Node();
+    gossip(carol, '127.0.0.3');
+    expect(gossip(carol, '127.0.0.66')).toEqual({ ok: false, reason: `node ${carol.nodeId} is still listed at 127.0.0.3:9999` });
+    expect(table.byNodeId(carol.nodeId)?.endpoint).toEqual(ep('127.0.0.3'));
+  });
+
+  it('makes a gossiped peer heard directly a direct one and a newcomer, wherever it is heard', () => {
+    const { table, announceV2, gossip } = v2Setup();
+    const carol = v2Node();
+    const dave = v2Node();
+    gossip(carol, '127.0.0.3', 9999, 'Carol');
+    expect(announceV2(carol, '127.0.0.3', 9999, 'Carol')).toMatchObject({ ok: true, newcomer: true, changes: [{ kind: 'updated', reason: 'heard directly', peer: { gossip: false } }] });
+    expect(announceV2(carol, '127.0.0.3', 9999, 'Carol')).toEqual({ ok: true, newcomer: false, changes: [] });
+    expect(table.byNodeId(carol.nodeId)).toMatchObject({ gossip: false });
+    gossip(dave, '127.0.0.66');
+    expect(announceV2(dave, '127.0.0.4')).toMatchObject({
+      ok: true,
+      newcomer: true,
+      changes: [
+        { kind: 'left', reason: 'moved', peer: { endpoint: ep('127.0.0.66') } },
+        { kind: 'joined', peer: { nodeId: dave.nodeId, endpoint: ep('127.0.0.4'), gossip: false } },
+      ],
+    });
+    expect(table.discovered).toBe(2);
+  });
+
+  it('counts gossiped peers in the total cap, and gives their places to peers heard directly', () => {
+    const { clock, table, announce, gossip } = v2Setup({ maxPeers: 3, maxPeersPerAddress: 100 });
+    const [g1, g2, g3] = [v2Node(), v2Node(), v2Node()];
+    gossip(g1!, '127.0.0.66');
+    clock.now += 1;
+    gossip(g2!, '127.0.0.67');
+    expect(announce('orig0001', '127.0.0.5')).toMatchObject({ ok: true });
+    expect(gossip(g3!, '127.0.0.68')).toEqual({ ok: false, reason: 'peer table full (3 discovered peers)' });
+    // full: a peer heard directly takes the place of the gossiped one heard longest ago
+    expect(changesOf(announce('orig0002', '127.0.0.6'))).toMatchObject([
+      { kind: 'left', reason: 'evicted', peer: { nodeId: g1!.nodeId } },
+      { kind: 'joined', peer: { nodeId: 'orig0002' } },
+    ]);
+    expect(changesOf(announce('orig0003', '127.0.0.7'))).toMatchObject([{ kind: 'left', reason: 'evicted', peer: { nodeId: g2!.nodeId } }, { kind: 'joined' }]);
+    // with no gossiped peer left, the table is full again
+    expect(announce('orig0004', '127.0.0.8')).toEqual({ ok: false, reason: 'peer table full (3 discovered peers)' });
+    expect(table.discovered).toBe(3);
+  });
+
+  it('counts gossiped peers in the per-address cap, and gives a place at that address to a peer heard directly', () => {
+    const { clock, table, announceV2, gossip } = v2Setup({ maxPeers: 100, maxPeersPerAddress: 2 });
+    const [older, g1, g2, g3] = [v2Node(), v2Node(), v2Node(), v2Node()];
+    gossip(older!, '127.0.0.67', 1);
+    clock.now += 1;
+    expect(gossip(g1!, '127.0.0.66', 1)).toMatchObject({ ok: true });
+    expect(gossip(g2!, '127.0.0.66', 2)).toMatchObject({ ok: true });
+    expect(gossip(g3!, '127.0.0.66', 3)).toEqual({ ok: false, reason: 'too many peers at 127.0.0.66 (2)' });
+    expect(changesOf(announceV2(v2Node(), '127.0.0.66', 6))).toMatchObject([
+      { kind: 'left', reason: 'evicted', peer: { nodeId: g1!.nodeId } },
+      { kind: 'joined', peer: { endpoint: ep('127.0.0.66', 6), gossip: false } },
+    ]);
+    expect(table.byNodeId(older!.nodeId)).toMatchObject({ gossip: true });
+    expect(table.discovered).toBe(3);
   });
 });

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { V1TcpMessage } from '@meshwork/protocol';
 import { captureLogger, waitFor, type CapturedLog } from '@meshwork/testing';
@@ -103,5 +104,78 @@ describe('tcp listener fairness', { timeout: 30_000 }, () => {
     const conns = await slowLoris(port, '127.0.0.53', 3);
     await Promise.all(conns.map((c) => c.closed));
     expect(logged(lines, 'too many bad frames: ignoring this IP')).toMatchObject([{ ip: '127.0.0.53' }]);
+  });
+});
+
+describe('tcp listener, v1 or v2 by the first line', { timeout: 20_000 }, () => {
+  const hello = `{"type":"hello","v":2,"protocol":"Noise_XX_25519_ChaChaPoly_SHA256","d":"${Buffer.alloc(32, 7).toString('base64')}"}`;
+
+  /** A listener that hands v2 connections to the test: each one's hello, reader and socket. */
+  async function sniffing(opts: Partial<TcpListenerOptions> = {}) {
+    const links: Array<{ socket: Socket; hello: string; pending: number; data: string[] }> = [];
+    const l = await listen({
+      onLink: (socket, line, reader) => {
+        const link = { socket, hello: String(line), pending: reader.pending, data: [] as string[] };
+        socket.on('data', (chunk: Buffer) => link.data.push(String(chunk)));
+        cleanup.push(() => socket.destroy());
+        links.push(link);
+      },
+      ...opts,
+    });
+    return { ...l, links };
+  }
+
+  it('reads a v1 message (no newline) to the end of the stream, as before', async () => {
+    const { port, received, links } = await sniffing();
+    await rawSend('127.0.0.2', port, [chat('one line').slice(0, 10), chat('one line').slice(10)]);
+    await waitFor(() => received.length === 1, { what: 'the v1 chat' });
+    expect(received[0]).toMatchObject({ from: '127.0.0.7', message: { content: 'one line' } });
+    expect(links).toEqual([]);
+  });
+
+  it('reads a pretty-printed v1 message (newlines, its first line not a hello) as v1', async () => {
+    const { port, received, links } = await sniffing();
+    const pretty = JSON.stringify(JSON.parse(chat('pretty')), null, 2);
+    expect(pretty.split('\n').length).toBeGreaterThan(3);
+    await rawSend('127.0.0.2', port, [pretty.slice(0, 3), pretty.slice(3, 40), pretty.slice(40)]);
+    await waitFor(() => received.length === 1, { what: 'the pretty v1 chat' });
+    expect(received[0]).toMatchObject({ message: { content: 'pretty' } });
+    expect(links).toEqual([]);
+  });
+
+  it('hands a connection whose first line is a hello to onLink, even in pieces, and lets go of it (no slot, no timeouts)', async () => {
+    const { listener, port, links, lines } = await sniffing({ firstByteTimeoutMs: 200, inboundTimeoutMs: 200 });
+    const client = await idleConnection('127.0.0.2', port, '127.0.0.8');
+    cleanup.push(() => client.socket.destroy());
+    client.socket.write(hello.slice(0, 5));
+    client.socket.write(hello.slice(5, 40));
+    client.socket.write(`${hello.slice(40)}\n{"type":"hand`);
+    await waitFor(() => links.length === 1, { what: 'the hand-over' });
+    // the hello without its newline; the start of the next line kept in the reader
+    expect(links[0]).toMatchObject({ hello, pending: '{"type":"hand'.length });
+    expect(listener.connections().total).toBe(0);
+    // a connection opened later, that sends nothing, is timed out; the handed-over one is not
+    const idle = await idleConnection('127.0.0.2', port, '127.0.0.9');
+    await idle.closed;
+    expect(logged(lines, 'dropped inbound message')).toMatchObject([{ peer: expect.stringMatching(/^127\.0\.0\.9:/), reason: 'timeout: no first byte within 200 ms' }]);
+    expect(client.isClosed()).toBe(false);
+    client.socket.write('shake"}\n');
+    await waitFor(() => links[0]!.data.join('') === 'shake"}\n', { what: 'what follows, read by the new owner' });
+  });
+
+  it('drops a connection that sends whole frames after its hello before any answer', async () => {
+    const { port, links, lines } = await sniffing();
+    await rawSend('127.0.0.2', port, [`${hello}\n{"type":"sealed","d":"AAAA"}\n`], { localAddress: '127.0.0.8' });
+    await waitFor(() => logged(lines, 'dropped inbound message').length === 1, { what: 'the drop' });
+    expect(logged(lines, 'dropped inbound message')).toMatchObject([{ peer: expect.stringMatching(/^127\.0\.0\.8:/), reason: 'v2 frames before the handshake' }]);
+    expect(links).toEqual([]);
+  });
+
+  it('without onLink, reads a hello as a v1 message (and refuses it)', async () => {
+    const { port, received, lines } = await listen();
+    await rawSend('127.0.0.2', port, [`${hello}\n`]);
+    await waitFor(() => logged(lines, 'dropped inbound message').length === 1, { what: 'the drop' });
+    expect(logged(lines, 'dropped inbound message')[0]!.reason).toMatch(/hello/);
+    expect(received).toEqual([]);
   });
 });

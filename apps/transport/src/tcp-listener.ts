@@ -1,5 +1,6 @@
-// The TCP listener: every inbound connection carries one v1 message, read to the end of the
-// stream within a size and time bound. It is fair between addresses: at most
+// The TCP listener: an inbound connection whose first line is a v2 hello is handed to the
+// links (onLink); any other carries one v1 message, read to the end of the stream within a
+// size and time bound. It is fair between addresses: at most
 // maxConnectionsPerAddress connections from one IP and maxConnections in all (when full, the
 // address holding the most gives up its oldest connection to a newcomer holding fewer), a
 // first-byte timeout, and every bad frame, empty, idle or timed-out connection and every
@@ -10,6 +11,8 @@ import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { rejectionKey, throttledLog, type Logger } from '@meshwork/service';
 import { parseV1Message, type V1TcpMessage } from '@meshwork/protocol';
 import { BadFrameLimiter } from './limiter.ts';
+import { LineReader } from './line-reader.ts';
+import { HANDSHAKE_LINE_BYTES } from './link-handshake.ts';
 import { V1Reader } from './v1-reader.ts';
 
 export interface TcpListenerOptions {
@@ -24,10 +27,19 @@ export interface TcpListenerOptions {
   badFrameCooldownMs: number;
   log: Logger;
   onMessage(message: V1TcpMessage, from: { host: string; port: number }): void;
+  /** A v2 connection: its hello line and a reader holding what followed it. The listener lets go of the socket. */
+  onLink?(socket: Socket, hello: Buffer, reader: LineReader): void;
+  /** longest v2 line */
+  maxFrameBytes?: number;
 }
+
+/** A v2 connection's first line starts so (docs/protocol.md); a v1 message never does. */
+const HELLO = Buffer.from('{"type":"hello"');
 
 export interface TcpListener {
   listen(): Promise<AddressInfo>;
+  /** Counts a fault against an address (a failed link handshake, say); past the limit it is ignored for a while. */
+  strike(host: string): void;
   /** Inbound connections open now, in all and per address. */
   connections(): { total: number; perAddress: Map<string, number> };
   close(): Promise<void>;
@@ -117,10 +129,27 @@ export function createTcpListener(opts: TcpListenerOptions): TcpListener {
 
     const firstByte = setTimeout(() => drop(`timeout: no first byte within ${opts.firstByteTimeoutMs} ms`), opts.firstByteTimeoutMs);
     const whole = setTimeout(() => drop(`timeout: no complete message within ${opts.inboundTimeoutMs} ms (${reader.size} bytes read)`), opts.inboundTimeoutMs);
+    let sniffing = !!opts.onLink;
     socket.on('data', (chunk: Buffer) => {
       clearTimeout(firstByte);
-      if (reader.push(chunk) === 'oversize') drop(`oversize: more than ${opts.maxMessageBytes} bytes`);
+      if (reader.push(chunk) === 'oversize') return drop(`oversize: more than ${opts.maxMessageBytes} bytes`);
+      if (sniffing && chunk.includes(10)) {
+        sniffing = false;
+        const bytes = reader.end();
+        if (bytes.subarray(0, HELLO.byteLength).equals(HELLO)) handOver(bytes);
+      }
     });
+    const handOver = (bytes: Buffer) => {
+      const nl = bytes.indexOf(10);
+      const lines = new LineReader(HANDSHAKE_LINE_BYTES);
+      const rest = lines.push(bytes.subarray(nl + 1));
+      if (rest === 'oversize' || rest.length > 0) return drop('v2 frames before the handshake');
+      finish();
+      release();
+      for (const event of ['data', 'end', 'error', 'close']) socket.removeAllListeners(event);
+      socket.on('error', () => {});
+      opts.onLink!(socket, bytes.subarray(0, nl), lines);
+    };
     socket.on('end', () => {
       if (done) return;
       const bytes = reader.end();
@@ -162,6 +191,7 @@ export function createTcpListener(opts: TcpListenerOptions): TcpListener {
         });
       });
     },
+    strike,
     connections() {
       return { total: open, perAddress: new Map([...byAddress].map(([ip, set]) => [ip, set.size])) };
     },

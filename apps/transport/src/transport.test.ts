@@ -1,13 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createSocket } from 'node:dgram';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseV1Message, subjects, v1ToWireMessage, type mesh } from '@meshwork/protocol';
+import { encodeV2Announcement, fingerprintOf, parseV1Message, subjects, v1IdOf, v1Now, v1ToWireMessage, type mesh } from '@meshwork/protocol';
+import { ensureIdentity } from '@meshwork/service';
 import type { Bus } from '@meshwork/bus';
 import { captureLogger, freePort, startTestNats, waitFor, type CapturedLog } from '@meshwork/testing';
 import { configSchema } from './config.ts';
-import { idleConnection, plainServer, rawSend, type PlainServer } from './test-helpers.ts';
+import { initiateHandshake } from './link-handshake.ts';
+import { freeUdpPort, idleConnection, newLinkIdentity, newNodeKey, plainServer, RawPeer, rawSend, tempDataDir, type PlainServer } from './test-helpers.ts';
 import { createTransport } from './transport.ts';
 
 const vectors = new URL('../../../libs/protocol/vectors/v1/', import.meta.url);
@@ -24,17 +28,35 @@ interface TestNode {
   info: Record<string, unknown>;
   port: number;
   host: string;
+  /** its v2 node id, from the identity key in its data folder */
+  nodeId: string;
+  /** what original nodes know it by */
+  v1Id: string;
+  discoveryPort: number;
+  dataDir: string;
+  /** raw Ed25519 public key */
+  publicKey: Buffer;
   received: mesh.v1.WireReceived[];
   joined: mesh.v1.PeerChanged[];
   left: mesh.v1.PeerChanged[];
   updated: mesh.v1.PeerChanged[];
   deliveries: mesh.v1.WireDelivery[];
   peers(): Promise<mesh.v1.IPeer[]>;
+  stop(): Promise<void>;
 }
 
+/**
+ * A transport in-process against a real nats-server, with an identity in a data folder of its
+ * own (as `mesh up` makes it) and, unless told, a discovery port of its own: nodes meant to find
+ * each other by broadcast are given one to share.
+ */
 async function startNode(settings: Record<string, unknown> = {}): Promise<TestNode> {
   const host = (settings.host as string | undefined) ?? '127.0.0.2';
   const port = (settings.port as number | undefined) ?? (await freePort(host));
+  const discoveryPort = (settings.discoveryPort as number | undefined) ?? (await freeUdpPort());
+  // a data folder of its own, or the one given (a restart: same identity)
+  const data = settings.dataDir ? { dataDir: settings.dataDir as string, identity: ensureIdentity(settings.dataDir as string) } : tempDataDir();
+  if ('remove' in data) cleanup.push(async () => data.remove());
   const nats = await startTestNats();
   cleanup.push(() => nats.stop());
   const probe = await nats.connect('probe');
@@ -48,24 +70,33 @@ async function startNode(settings: Record<string, unknown> = {}): Promise<TestNo
   probe.subscribe(subjects.wireDelivery, (e) => void deliveries.push(e));
   probe.subscribe(subjects.peerJoined, (e) => void joined.push(e));
   probe.subscribe(subjects.peerLeft, (e) => void left.push(e));
-  const { log, lines } = captureLogger('transport', String(settings.nodeId ?? 'self0001'));
+  const { nodeId, v1Id } = data.identity;
+  const { log, lines } = captureLogger('transport', nodeId);
   const config = configSchema.parse({
-    nodeId: 'self0001',
+    nodeId,
     name: 'Self',
+    dataDir: data.dataDir,
     natsUrl: nats.url,
     natsToken: nats.token,
     broadcast: '127.255.255.255',
     ...settings,
     host,
     port,
+    discoveryPort,
   });
   const service = createTransport({ config, log, bus: await nats.connect('transport') });
   const info = (await service.start()) ?? {};
-  cleanup.push(() => service.stop());
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await service.stop();
+  };
+  cleanup.push(stop);
   const peers = async () => (await probe.request(subjects.peersList, {})).peers;
   // the service's subscriptions (on its own connection) and then the probe's are in place once this answers
   await waitFor(() => peers().then(() => true), { what: 'transport serving peers.list' });
-  return { probe, lines, info, port, host, received, joined, left, updated, deliveries, peers };
+  return { probe, lines, info, port, host, nodeId, v1Id, discoveryPort, dataDir: data.dataDir, publicKey: data.identity.publicKey, received, joined, left, updated, deliveries, peers, stop };
 }
 
 async function server(opts: Parameters<typeof plainServer>[0] = {}): Promise<PlainServer> {
@@ -89,7 +120,7 @@ function udp(localAddress: string, port = 0) {
 describe('transport, inbound TCP', { timeout: 20_000 }, () => {
   it('publishes a chat that arrives in pieces as wire.received, with the sender address', async () => {
     const node = await startNode();
-    expect(node.info).toMatchObject({ tcp: `127.0.0.2:${node.port}`, discoveryPort: node.port + 1 });
+    expect(node.info).toMatchObject({ tcp: `127.0.0.2:${node.port}`, discoveryPort: node.discoveryPort, nodeId: node.nodeId, password: false });
     const pieces = [wireChat.slice(0, 1), wireChat.slice(1, 40), wireChat.slice(40, 41), wireChat.slice(41)];
     const before = Date.now();
     const { localPort } = await rawSend('127.0.0.2', node.port, pieces, { localAddress: '127.0.0.7' });
@@ -103,6 +134,8 @@ describe('transport, inbound TCP', { timeout: 20_000 }, () => {
       content: 'hello over v1',
     });
     expect(ev.from).toMatchObject({ host: '127.0.0.7', port: localPort });
+    // a v1 connection, not a link
+    expect(ev.via).toBe('');
     expect(ev.receivedAt).toBeGreaterThanOrEqual(before);
     expect(ev.receivedAt).toBeLessThanOrEqual(Date.now());
   });
@@ -331,19 +364,24 @@ async function listeningUdp(host: string, port = 0) {
   return { socket, got, port: socket.address().port };
 }
 
+const fast = { discoveryIntervalMs: 150, peerSweepMs: 50 };
+
 describe('transport, discovery', { timeout: 20_000 }, () => {
-  const fast = { discoveryIntervalMs: 150, peerSweepMs: 50 };
   const announcement = (nodeId: string, ip: string, port: number, name = 'Ghost') => JSON.stringify({ type: 'discovery', node_id: nodeId, node_name: name, ip, port, timestamp: 1 });
 
-  it('two nodes on one port and different addresses find each other by broadcast', async () => {
+  it('two meshwork nodes on one TCP port and different addresses find each other by broadcast on the shared discovery port, as v2, and link', async () => {
     const port = await freePort('127.0.0.2');
-    const a = await startNode({ ...fast, host: '127.0.0.2', port, nodeId: 'aaaa1111', name: 'A' });
-    const b = await startNode({ ...fast, host: '127.0.0.3', port, nodeId: 'bbbb2222', name: 'B' });
-    await waitFor(async () => (await a.peers()).some((p) => p.nodeId === 'bbbb2222'), { what: 'A hears B' });
-    await waitFor(async () => (await b.peers()).some((p) => p.nodeId === 'aaaa1111'), { what: 'B hears A' });
-    expect(await a.peers()).toMatchObject([{ nodeId: 'bbbb2222', name: 'B', endpoint: { host: '127.0.0.3', port }, static: false, dialect: 'v1', down: false }]);
-    expect(a.joined.map((e) => e.peer?.nodeId)).toEqual(['bbbb2222']);
-    expect(a.lines.some((l) => l.msg === 'peer joined' && l.nodeId === 'bbbb2222')).toBe(true);
+    const discoveryPort = await freeUdpPort();
+    const a = await startNode({ ...fast, host: '127.0.0.2', port, discoveryPort, name: 'A' });
+    const b = await startNode({ ...fast, host: '127.0.0.3', port, discoveryPort, name: 'B' });
+    await waitFor(() => a.joined.length > 0 && b.joined.length > 0, { what: 'linked both ways' });
+    // peer.joined when the link is up, with what the handshake proved
+    expect(a.joined[0]).toMatchObject({ peer: { nodeId: b.nodeId, name: 'B', endpoint: { host: '127.0.0.3', port }, dialect: 'v2', linked: true, v1Id: b.v1Id, fingerprint: fingerprintOf(b.nodeId) } });
+    expect(Buffer.from(a.joined[0]!.peer!.key!)).toEqual(b.publicKey);
+    expect(b.joined[0]).toMatchObject({ peer: { nodeId: a.nodeId, name: 'A', endpoint: { host: '127.0.0.2', port }, dialect: 'v2', linked: true } });
+    expect(await a.peers()).toMatchObject([{ nodeId: b.nodeId, name: 'B', endpoint: { host: '127.0.0.3', port }, static: false, dialect: 'v2', linked: true }]);
+    expect(await b.peers()).toMatchObject([{ nodeId: a.nodeId, dialect: 'v2', linked: true }]);
+    expect(a.lines.find((l) => l.msg === 'link up')).toMatchObject({ peer: b.nodeId, host: '127.0.0.3', port });
   });
 
   it('a datagram sent to one of two nodes sharing the discovery port reaches that node only', async () => {
@@ -361,15 +399,15 @@ describe('transport, discovery', { timeout: 20_000 }, () => {
     expect(ghosts(b)).toEqual(['ghost001', 'ghost003', 'ghost005']);
   });
 
-  it('a static peer named on one side only: both end up knowing each other', async () => {
+  it('a static peer named on one side only, on another discovery port: both end up linked', async () => {
     const portB = await freePort('127.0.0.3');
-    const b = await startNode({ ...fast, host: '127.0.0.3', port: portB, nodeId: 'bbbb2222', name: 'B' });
-    const a = await startNode({ ...fast, host: '127.0.0.2', nodeId: 'aaaa1111', name: 'A', peers: [`127.0.0.3:${portB}`] });
+    const b = await startNode({ ...fast, host: '127.0.0.3', port: portB, name: 'B' });
+    const a = await startNode({ ...fast, host: '127.0.0.2', name: 'A', peers: [`127.0.0.3:${portB}`] });
     expect(b.port).not.toBe(a.port);
-    await waitFor(async () => (await b.peers()).some((p) => p.nodeId === 'aaaa1111'), { what: 'B learns A' });
-    await waitFor(async () => (await a.peers()).some((p) => p.nodeId === 'bbbb2222'), { what: 'A hears B' });
-    expect(await a.peers()).toMatchObject([{ nodeId: 'bbbb2222', endpoint: { host: '127.0.0.3', port: portB }, static: true }]);
-    expect(await b.peers()).toMatchObject([{ nodeId: 'aaaa1111', endpoint: { host: '127.0.0.2', port: a.port }, static: false }]);
+    expect(b.discoveryPort).not.toBe(a.discoveryPort);
+    await waitFor(() => a.joined.some((e) => e.peer?.nodeId === b.nodeId) && b.joined.some((e) => e.peer?.nodeId === a.nodeId), { what: 'linked both ways' });
+    expect(await a.peers()).toMatchObject([{ nodeId: b.nodeId, endpoint: { host: '127.0.0.3', port: portB }, static: true, dialect: 'v2', linked: true }]);
+    expect(await b.peers()).toMatchObject([{ nodeId: a.nodeId, endpoint: { host: '127.0.0.2', port: a.port }, static: false, dialect: 'v2', linked: true }]);
   });
 
   it('drops a garbage or oversize datagram with a reason naming its source, and keeps discovering', async () => {
@@ -468,7 +506,7 @@ describe('transport, discovery', { timeout: 20_000 }, () => {
     const honestTx = await udp('127.0.0.9');
     honestTx.send(announcement('honest01', '127.0.0.9', 4321), node.port + 1, '127.0.0.2');
     await waitFor(() => honest.got.length === 1, { what: 'the reply to the honest peer' });
-    expect(honest.got[0]!.data).toMatchObject({ type: 'discovery', node_id: 'self0001' });
+    expect(honest.got[0]!.data).toMatchObject({ type: 'discovery', node_id: node.v1Id, id: node.nodeId });
 
     expect(replies()).toBeLessThanOrEqual(sent);
     // four endpoints accepted at that address, one reply each within the interval
@@ -517,6 +555,205 @@ describe('transport, discovery', { timeout: 20_000 }, () => {
     const node = await startNode({ discoveryIntervalMs: 30, broadcast: '10.255.255.255' });
     await waitFor(() => node.lines.filter((l) => l.msg === 'discovery announced').length >= 8, { what: 'eight rounds' });
     const failures = node.lines.filter((l) => String(l.msg).startsWith('discovery broadcast failed'));
-    expect(failures).toMatchObject([{ level: 40, code: 'ENETUNREACH', dest: `10.255.255.255:${node.port + 1}` }]);
+    // once per destination: the discovery port, and TCP port + 1 for original nodes
+    expect(failures.map((l) => l.dest).sort()).toEqual([`10.255.255.255:${node.discoveryPort}`, `10.255.255.255:${node.port + 1}`].sort());
+    expect(failures).toMatchObject([{ level: 40, code: 'ENETUNREACH' }, { level: 40, code: 'ENETUNREACH' }]);
+  });
+});
+
+/** Whether x has had peer.joined for y (its link to y came up). */
+const joinedBy = (x: TestNode, y: TestNode | string) => x.joined.filter((e) => e.peer?.nodeId === (typeof y === 'string' ? y : y.nodeId)).length;
+
+/** Two meshwork nodes sharing a discovery port, linked. */
+async function linkedPair(settings: Record<string, unknown> = {}) {
+  const discoveryPort = await freeUdpPort();
+  const a = await startNode({ ...fast, host: '127.0.0.2', discoveryPort, name: 'A', ...settings });
+  const b = await startNode({ ...fast, host: '127.0.0.3', discoveryPort, name: 'B', ...settings });
+  await waitFor(() => joinedBy(a, b) && joinedBy(b, a), { what: 'A and B linked' });
+  return { a, b };
+}
+
+const v2Chat = (n: number, from: TestNode, content = `v2 message ${n}`) => ({
+  chat: { messageId: `v2-${n}`, senderId: from.nodeId, senderName: 'A', timestamp: 1700000000.5 + n, content },
+});
+
+/** A v2 peer driven by hand: it dials the node from 127.0.0.9, completes a genuine handshake, then does what the test says. */
+async function fakeV2Peer(node: TestNode, name = 'Fake', port = 4999) {
+  const identity = newLinkIdentity(name, port);
+  const socket = connect({ host: node.host, port: node.port, localAddress: '127.0.0.9' });
+  socket.on('error', () => {});
+  cleanup.push(async () => socket.destroy());
+  await new Promise((resolve) => socket.once('connect', resolve));
+  const outcome = await initiateHandshake(socket, { identity, psk: undefined, maxFrameBytes: 1024 ** 2, timeoutMs: 2000 }, node.nodeId);
+  return { nodeId: identity.nodeId, peer: new RawPeer(socket, outcome, outcome) };
+}
+
+/** A v2 chat as a peer's link carries it (inner frame). */
+const innerChat = (n: number, senderId: string) => ({ type: 'chat', message_id: `in-${n}`, sender_id: senderId, sender_name: 'Fake', timestamp: 1700000000 + n, content: `inner ${n}`, hop_limit: 7, hops: 0 });
+
+describe('transport, v2 links', { timeout: 30_000 }, () => {
+  it('sends to a linked peer over its link ("written"); it arrives as wire.received via the sender, both ways, chats and file chunks', async () => {
+    const { a, b } = await linkedPair();
+    const reply = await a.probe.request(subjects.wireSend, { message: v2Chat(1, a, 'over the link'), targets: [{ nodeId: b.nodeId }], report: true });
+    expect(reply.deliveries).toMatchObject([{ ok: true, status: 'written', error: '', peer: { nodeId: b.nodeId, endpoint: { host: '127.0.0.3', port: b.port } } }]);
+    await waitFor(() => b.received.length === 1 && a.deliveries.length === 1, { what: 'the chat at B, the delivery event at A' });
+    expect(b.received[0]).toMatchObject({
+      via: a.nodeId,
+      from: { host: '127.0.0.2', port: a.port },
+      message: { chat: { messageId: 'v2-1', senderId: a.nodeId, content: 'over the link', timestamp: 1700000001.5, hopLimit: 7, hops: 0 } },
+    });
+    expect(a.deliveries[0]).toMatchObject({ messageId: 'v2-1', delivery: { ok: true, status: 'written' } });
+
+    const parsed = parseV1Message(vector('file_chunk.2.tcp.json'));
+    if (!parsed.ok || parsed.value.type !== 'file_chunk') throw new Error('the capture is a file chunk');
+    const back = await b.probe.request(subjects.wireSend, { message: v1ToWireMessage(parsed.value), targets: [{ nodeId: a.nodeId }] });
+    expect(back.deliveries).toMatchObject([{ ok: true, status: 'written' }]);
+    await waitFor(() => a.received.length === 1, { what: 'the chunk at A' });
+    const chunk = a.received[0]!.message!.fileChunk!;
+    expect(a.received[0]!.via).toBe(b.nodeId);
+    expect(Buffer.from(chunk.data!)).toEqual(Buffer.from(parsed.value.chunk_data, 'base64'));
+    expect(chunk).toMatchObject({ fileId: parsed.value.file_id, chunkIndex: 2, senderId: parsed.value.sender_id });
+  });
+
+  it('one link carries many messages both ways, in order; no v1 connection is opened between them', async () => {
+    const { a, b } = await linkedPair();
+    const n = 300;
+    const sends = (from: TestNode, to: TestNode) =>
+      Promise.all(Array.from({ length: n }, (_, i) => from.probe.request(subjects.wireSend, { message: v2Chat(i, from), targets: [{ nodeId: to.nodeId }] })));
+    const replies = await Promise.all([sends(a, b), sends(b, a)]);
+    for (const r of replies.flat()) expect(r.deliveries).toMatchObject([{ ok: true, status: 'written' }]);
+    await waitFor(() => a.received.length === n && b.received.length === n, { what: 'every message at both ends' });
+    for (const [node, from] of [[a, b], [b, a]] as const) {
+      expect(node.received.map((e) => e.message?.chat?.messageId)).toEqual(Array.from({ length: n }, (_, i) => `v2-${i}`));
+      expect(node.received.every((e) => e.via === from.nodeId)).toBe(true);
+      // the v1 path (one connection per message) was not used
+      expect(node.lines.filter((l) => l.msg === 'message received')).toEqual([]);
+      expect(node.lines.filter((l) => l.msg === 'link up').every((l) => l.peer === from.nodeId)).toBe(true);
+    }
+  });
+
+  it('a v2 peer is peer.left when its link goes down, with the reason, and linked again at once when it comes back with its id', async () => {
+    const { a, b } = await linkedPair();
+    const [joinedBefore, leftBefore] = [joinedBy(a, b), a.left.length];
+    await b.stop();
+    await waitFor(() => a.left.length > leftBefore, { what: 'peer.left at A' });
+    expect(a.left.at(-1)).toMatchObject({ reason: 'link down: closed by the peer: node stopping', peer: { nodeId: b.nodeId, dialect: 'v2', linked: false } });
+    expect(a.lines.filter((l) => l.msg === 'link down').at(-1)).toMatchObject({ peer: b.nodeId, reason: 'closed by the peer: node stopping' });
+    expect(await a.peers()).toEqual([]);
+    const gone = await a.probe.request(subjects.wireSend, { message: v2Chat(1, a), targets: [{ nodeId: b.nodeId }] });
+    expect(gone.deliveries).toMatchObject([{ ok: false, status: 'failed', error: `unknown peer ${b.nodeId}: not in the peer table, and no endpoint given` }]);
+
+    // the same data folder (so the same identity), port and discovery port
+    const again = await startNode({ ...fast, host: '127.0.0.3', port: b.port, discoveryPort: b.discoveryPort, dataDir: b.dataDir, name: 'B' });
+    expect(again.nodeId).toBe(b.nodeId);
+    await waitFor(() => joinedBy(a, b) > joinedBefore, { what: 'linked again' });
+    expect(a.joined.at(-1)).toMatchObject({ peer: { nodeId: b.nodeId, linked: true, endpoint: { host: '127.0.0.3', port: b.port } } });
+    const reply = await a.probe.request(subjects.wireSend, { message: v2Chat(2, a), targets: [{ nodeId: b.nodeId }] });
+    expect(reply.deliveries).toMatchObject([{ ok: true, status: 'written' }]);
+    await waitFor(() => again.received.length === 1, { what: 'the chat after the restart' });
+    expect(again.received[0]).toMatchObject({ via: a.nodeId, message: { chat: { messageId: 'v2-2' } } });
+  });
+
+  it('publishes a linked peer\'s messages, drops its bad frames with a logged reason, and declares it dead once silent for linkDeadMs', async () => {
+    const node = await startNode({ keepaliveMs: 100, linkDeadMs: 300 });
+    const fake = await fakeV2Peer(node);
+    await waitFor(() => node.joined.length === 1, { what: 'peer.joined' });
+    expect(node.joined[0]).toMatchObject({ peer: { nodeId: fake.nodeId, name: 'Fake', endpoint: { host: '127.0.0.9', port: 4999 }, dialect: 'v2', linked: true } });
+    await fake.peer.send(innerChat(1, fake.nodeId));
+    await fake.peer.send({ type: 'chat', message_id: 'no other field' });
+    await fake.peer.send({ type: 'file_list' });
+    await fake.peer.send(innerChat(2, fake.nodeId));
+    await waitFor(() => node.received.length === 2, { what: 'the two chats' });
+    expect(node.received).toMatchObject([
+      { via: fake.nodeId, from: { host: '127.0.0.9', port: 4999 }, message: { chat: { messageId: 'in-1', content: 'inner 1' } } },
+      { via: fake.nodeId, message: { chat: { messageId: 'in-2' } } },
+    ]);
+    expect(warnings(node.lines, 'dropped frame from a link')).toMatchObject([
+      { peer: fake.nodeId, reason: expect.stringMatching(/sender_id/) },
+      { peer: fake.nodeId, reason: 'unsupported type "file_list"' },
+    ]);
+    // the node offered it its (empty) peer list and keeps it alive with pings
+    await waitFor(() => fake.peer.pings > 0, { what: 'a ping' });
+    expect(fake.peer.frames).toEqual(['{"type":"peer_list","peers":[]}']);
+
+    // then the peer goes silent
+    const left = await waitFor(() => node.left[0], { what: 'peer.left', timeoutMs: 300 + 2000 });
+    expect(left).toMatchObject({ reason: expect.stringMatching(/^link down: no frame for \d+(\.\d)? s$/), peer: { nodeId: fake.nodeId, linked: false } });
+    await fake.peer.closed;
+    expect(await node.peers()).toEqual([]);
+  });
+
+  it('a spoofed v2 announcement cannot redirect traffic: the node found there is not the one announced, and is refused', async () => {
+    const b = await startNode({ host: '127.0.0.3', name: 'B' });
+    const a = await startNode({ host: '127.0.0.2', name: 'A' });
+    const ghost = newNodeKey();
+    const sock = await udp('127.0.0.3');
+    const datagram = encodeV2Announcement({
+      type: 'discovery', node_id: v1IdOf(ghost.nodeId), node_name: 'Ghost', ip: '127.0.0.3', port: b.port, timestamp: v1Now(),
+      v: 2, id: ghost.nodeId, key: ghost.publicKey.toString('base64'), dialects: ['v1', 'v2'], discovery_port: sock.address().port,
+    });
+    sock.send(datagram, a.discoveryPort, '127.0.0.2');
+    await waitFor(() => warnings(a.lines, 'link handshake refused').length === 1, { what: 'the refusal' });
+    expect(warnings(a.lines, 'link handshake refused')).toMatchObject([
+      { peer: expect.stringMatching(/^127\.0\.0\.3:/), direction: 'outbound', reason: `the node at 127.0.0.3 is ${b.nodeId}, not ${ghost.nodeId} as announced` },
+    ]);
+    // the false announcement's entry is gone: nothing is sent toward the ghost's id
+    await waitFor(async () => (await a.peers()).length === 0, { what: 'the ghost dropped from the table' });
+    const reply = await a.probe.request(subjects.wireSend, { message: v2Chat(1, a), targets: [{ nodeId: ghost.nodeId }] });
+    expect(reply.deliveries).toMatchObject([{ ok: false, error: `unknown peer ${ghost.nodeId}: not in the peer table, and no endpoint given` }]);
+    expect(a.joined).toEqual([]);
+    expect(b.joined).toEqual([]);
+    expect(b.received).toEqual([]);
+  });
+
+  it('with one network password, nodes that started with different salts agree on one and link', async () => {
+    const { a, b } = await linkedPair({ password: 'open sesame', downRetryMs: 200 });
+    expect(a.info.password).toBe(true);
+    const salt = (node: TestNode) => readFileSync(join(node.dataDir, 'network-salt'), 'utf8');
+    expect(salt(a)).toBe(salt(b));
+    const reply = await a.probe.request(subjects.wireSend, { message: v2Chat(1, a), targets: [{ nodeId: b.nodeId }] });
+    expect(reply.deliveries).toMatchObject([{ ok: true, status: 'written' }]);
+    await waitFor(() => b.received.length === 1, { what: 'the chat' });
+  });
+
+  it('with different network passwords, nodes never link, and each says why, naming the peer', async () => {
+    const salt = `${randomBytes(16).toString('base64')}\n`;
+    const dirs = [tempDataDir(), tempDataDir()];
+    cleanup.push(async () => dirs.forEach((d) => d.remove()));
+    for (const d of dirs) writeFileSync(join(d.dataDir, 'network-salt'), salt, { mode: 0o600 });
+    const discoveryPort = await freeUdpPort();
+    const a = await startNode({ ...fast, host: '127.0.0.2', discoveryPort, dataDir: dirs[0]!.dataDir, password: 'one password' });
+    const b = await startNode({ ...fast, host: '127.0.0.3', discoveryPort, dataDir: dirs[1]!.dataDir, password: 'another one' });
+    // each has dialled the other, and each refused the other's handshake
+    await waitFor(() => warnings(a.lines, 'link handshake refused').length > 0 && warnings(b.lines, 'link handshake refused').length > 0, { what: 'a refusal on each side' });
+    for (const [node, other] of [[a, b], [b, a]] as const) {
+      for (const refusal of warnings(node.lines, 'link handshake refused')) {
+        expect(refusal).toMatchObject({ peer: expect.stringMatching(new RegExp(`^${other.host.replaceAll('.', '\\.')}:`)), direction: 'inbound', reason: expect.stringMatching(/\(a different network password, or network salt\?\)$/) });
+      }
+      expect(node.joined).toEqual([]);
+      expect(await node.peers()).toMatchObject([{ nodeId: other.nodeId, dialect: 'v2', linked: false }]);
+    }
+    // the password itself is never logged
+    expect(JSON.stringify([...a.lines, ...b.lines])).not.toMatch(/one password|another one/);
+  });
+
+  it('learns of a v2 peer it cannot hear from a neighbour\'s peer list, and links to it', async () => {
+    // A and C each have a discovery port and TCP port of their own: neither hears the other; B names both as static peers
+    const a = await startNode({ ...fast, host: '127.0.0.2', name: 'A' });
+    const c = await startNode({ ...fast, host: '127.0.0.4', name: 'C' });
+    const b = await startNode({ ...fast, host: '127.0.0.3', name: 'B', peers: [`127.0.0.2:${a.port}`, `127.0.0.4:${c.port}`] });
+    await waitFor(() => joinedBy(a, b) && joinedBy(c, b) && joinedBy(b, a) && joinedBy(b, c), { what: 'A and C linked to B' });
+    await waitFor(() => joinedBy(a, c) && joinedBy(c, a), { what: 'A and C linked through B\'s peer list' });
+    expect(a.joined.find((e) => e.peer?.nodeId === c.nodeId)).toMatchObject({ peer: { name: 'C', endpoint: { host: '127.0.0.4', port: c.port }, linked: true } });
+    // the one that linked to B second got B's list naming the other, and dialled it: it lists it as gossip
+    const aListsC = (await a.peers()).find((p) => p.nodeId === c.nodeId);
+    const cListsA = (await c.peers()).find((p) => p.nodeId === a.nodeId);
+    expect(aListsC).toMatchObject({ dialect: 'v2', linked: true });
+    expect(cListsA).toMatchObject({ dialect: 'v2', linked: true });
+    expect([aListsC!.gossip, cListsA!.gossip].sort()).toEqual([false, true]);
+    const reply = await a.probe.request(subjects.wireSend, { message: v2Chat(1, a), targets: [{ nodeId: c.nodeId }] });
+    expect(reply.deliveries).toMatchObject([{ ok: true, status: 'written' }]);
+    await waitFor(() => c.received.length === 1, { what: 'A\'s chat at C' });
+    expect(c.received[0]!.via).toBe(a.nodeId);
   });
 });

@@ -16,3 +16,10 @@ export const hostPort = (rules: HostPortRules = {}) =>
     const parsed = parseHostPort(s, rules);
     if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
   });
+
+/** The network password: transport keys v2 links with it, router reads and writes v1 chat with it. One field, read by both. */
+export const networkPassword = z
+  .string()
+  .min(1)
+  .optional()
+  .describe('network password: v2 links need it to form (scrypt, per-network salt); v1 chat is encrypted with it (never logged)');

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { V1 } from '@meshwork/protocol';
 import { baseConfigSchema } from './base.ts';
-import { hostPort, ipv4, positiveInt } from './fields.ts';
+import { hostPort, ipv4, networkPassword, positiveInt } from './fields.ts';
 
 /** v1 discovery uses TCP port + 1, so the TCP port stops one short of the top. */
 export const MAX_TCP_PORT = 65534;
@@ -14,6 +14,9 @@ export const transportConfigSchema = baseConfigSchema.extend({
   peers: z.array(hostPort({ maxPort: MAX_TCP_PORT })).default([]).describe('static peers as HOST:PORT, for networks without broadcast'),
   broadcast: ipv4().default('255.255.255.255').describe('discovery broadcast address'),
   advertise: ipv4().optional().describe('address announced in discovery (default: host, or the first LAN IPv4)'),
+  discoveryPort: z.number().int().min(1).max(65535).default(10_000).describe('UDP port of v2 discovery (v1 announcements also go to TCP port + 1)'),
+  password: networkPassword,
+  peerGossip: z.boolean().default(true).describe('tell linked v2 peers whom this node is linked to, and link with the peers they name'),
   discoveryIntervalMs: positiveInt().default(5000).describe('time between two discovery announcements'),
   peerTimeoutMs: positiveInt().default(30_000).describe('drop a discovered peer not heard for this long'),
   peerSweepMs: positiveInt().default(10_000).describe('how often silent peers are looked for'),
@@ -32,6 +35,10 @@ export const transportConfigSchema = baseConfigSchema.extend({
   connectTimeoutMs: positiveInt().default(3000).describe('time a connection to a peer has to open (and to close once written)'),
   maxQueuedPerPeer: positiveInt().default(4096).describe('most messages waiting for one peer'),
   maxQueuedBytesPerPeer: positiveInt().default(8 * 1024 ** 2).describe('most bytes of messages waiting for one peer'),
+  keepaliveMs: positiveInt().default(1000).describe('a v2 link that sent nothing for this long sends a ping'),
+  linkDeadMs: positiveInt().default(3000).describe('a v2 link that received nothing for this long is closed as dead'),
+  maxFrameBytes: positiveInt().min(65_536).max(16 * 1024 ** 2).default(1024 ** 2).describe('longest v2 frame read or written'),
+  linkStallMs: positiveInt().default(10_000).describe('a v2 peer whose unread bytes stay over the queue bound this long is cut off'),
   downAfterFailures: positiveInt().default(2).describe('failed sends in a row that mark a peer down'),
   downRetryMs: positiveInt().default(1000).describe('first wait before a down peer is tried again (doubles each failure)'),
   downRetryMaxMs: positiveInt().default(60_000).describe('longest wait before a down peer is tried again'),

@@ -36,8 +36,11 @@ describe('mesh up configuration', () => {
     const transport = serviceEnv('transport', values);
     expect(transport.MESH_PEERS).toBe('127.0.0.2:1,127.0.0.3:2');
     expect(transport.MESH_NODE_ID).toBe('abcd');
-    expect(transport.MESH_PASSWORD).toBeUndefined();
+    // the password keys v2 links (transport) and v1 chat (router); no other service gets it
+    expect(transport.MESH_PASSWORD).toBe('hunter2');
     expect(serviceEnv('router', values).MESH_PASSWORD).toBe('hunter2');
+    expect(serviceEnv('gateway', values).MESH_PASSWORD).toBeUndefined();
+    expect(serviceEnv('filesvc', values).MESH_PASSWORD).toBeUndefined();
     for (const name of Object.keys(serviceConfigSchemas) as Array<keyof typeof serviceConfigSchemas>) {
       const env = serviceEnv(name, values);
       expect(() => loadConfig(serviceConfigSchemas[name], { argv: [], env })).not.toThrow();

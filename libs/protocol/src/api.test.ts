@@ -28,8 +28,8 @@ describe('the client API contract', () => {
   });
 
   it('parses each kind of WebSocket event and rejects an unknown one', () => {
-    const message = { id: 'm1', senderId: 'abcd1234', senderName: 'A', timestamp: 1699123456.789, content: 'hi', security: 'plain', direction: 'in', from: '127.0.0.1:9999' } as const;
-    const peer = { nodeId: 'abcd1234', name: 'A', host: '127.0.0.1', port: 9999, lastSeen: 1, static: false, down: false };
+    const message = { id: 'm1', senderId: 'abcd1234', senderName: 'A', timestamp: 1699123456.789, content: 'hi', security: 'plain', authenticated: false, direction: 'in', from: '127.0.0.1:9999' } as const;
+    const peer = { nodeId: 'abcd1234', name: 'A', host: '127.0.0.1', port: 9999, lastSeen: 1, static: false, down: false, dialect: 'v1', linked: false } as const;
     const ref = { nodeId: 'abcd1234', address: '127.0.0.1:9999' };
     const events: ClientEvent[] = [
       { type: 'chat', message },

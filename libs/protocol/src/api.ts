@@ -82,6 +82,12 @@ export const peerViewSchema = z.object({
   lastError: z.string().optional(),
   /** ms since the epoch */
   retryAt: z.number().optional(),
+  /** v1: one connection per message, unauthenticated; v2: an authenticated, encrypted link */
+  dialect: z.enum(['v1', 'v2']),
+  /** v2: its link is up (a v2 peer takes messages only then) */
+  linked: z.boolean(),
+  /** v2: the first characters of its node id (a hash of its key), for people to compare */
+  fingerprint: z.string().optional(),
 });
 
 /** A peer named in an outcome: its node id where known, and the address ("host:port"). */
@@ -102,9 +108,13 @@ export const messageViewSchema = z.object({
   /** the clear text; empty when unreadable */
   content: z.string(),
   security: chatSecurity,
+  /** the origin's signature checked out (v2); false: a v1 message, whose sender anyone could claim to be */
+  authenticated: z.boolean().default(false),
   direction: z.enum(['in', 'out']),
   /** remote address it came from ('host:port'), for direction 'in' */
   from: z.string().optional(),
+  /** the neighbour (node id) whose link it came in on, for direction 'in' over v2 */
+  via: z.string().optional(),
 });
 
 export const sendChatResultSchema = z.object({
@@ -186,6 +196,8 @@ export const clientEventSchema = z.discriminatedUnion('type', [
     messageId: z.string(),
     peer: peerRefViewSchema,
     ok: z.boolean(),
+    /** written: to the peer's v2 link; delivered: a v1 peer took the connection's bytes; failed: see error */
+    status: z.enum(['written', 'delivered', 'failed']).optional(),
     error: z.string().optional(),
   }),
 ]);

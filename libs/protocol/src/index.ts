@@ -4,3 +4,6 @@ export * from './host-port.ts';
 export * from './subjects.ts';
 export * from './wire/v1.ts';
 export * from './wire/v1-password.ts';
+export * from './identity.ts';
+export * from './wire/noise.ts';
+export * from './wire/v2.ts';

@@ -64,6 +64,8 @@ export const subjects = {
   fileFailed: event('mesh.v1.file.failed', v1.FileFailed),
   /** filesvc: an outgoing transfer ended, with each peer's outcome */
   fileSent: event('mesh.v1.file.sent', v1.FileSent),
+  /** router answers: messages received, relayed and dropped (by reason) */
+  routerStats: request('mesh.v1.router.stats', v1.RouterStatsRequest, v1.RouterStats),
   /** filesvc answers: the files in the downloads folder */
   filesList: request('mesh.v1.files.list', v1.FilesListRequest, v1.FileList),
 } as const;

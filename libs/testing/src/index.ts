@@ -1,10 +1,12 @@
 export { captureLogger, type CapturedLog } from './logs.ts';
 export { startTestNats, type TestNats } from './nats.ts';
 export { assertPrivateNetwork, LOOPBACK_BROADCAST, UnsafeNetworkError } from './network.ts';
-export { isRunning, knows, processesMentioning, runMesh, startNode, startPair, type LogLine, type MeshResult, type NodeOptions, type NodeState, type TestNode } from './node.ts';
+export { isRunning, knows, processesMentioning, runMesh, startNode, startPair, type LogLine, type MeshResult, type NodeOptions, type NodePlace, type NodeState, type TestNode } from './node.ts';
 export { freePort } from './ports.ts';
 export { V1_WRONG_PASSWORD, V1Peer, type V1Chat, type V1PeerOptions } from './v1-peer.ts';
 export { waitFor, type WaitOptions } from './wait.ts';
 export { addTallies, Attacker, chatMessage, discoveryDatagram, emptyTally, fileChunk, MALFORMED_TCP, MALFORMED_UDP, MALLORY, Witness, type AttackSent, type AttackerOptions, type ConnectionEnd, type Endpoint, type MalformedTcpKind, type MalformedUdpKind, type SlowLorisReport, type Tally, type WitnessOptions } from './attacker.ts';
 export { HOSTILE_LAN, HOSTILE_SIZES, HostileScenario, type HonestChat, type HonestFile, type ScenarioOptions, type TableWatch } from './hostile-scenario.ts';
 export { processMemory, processTree, udpCounters, type ProcessMemory } from './processes.ts';
+export { createTopology, inCidr, NAMESPACE_NODE_PORT, netnsUnavailable, startNodeIn, TEST_NET, UnsafeNamespaceError, type NetNamespace, type Topology, type TopologySpec } from './netns.ts';
+export { newV2Identity, presetNodeIdentity, routerCounters, tcpConnectionsBetween, V2Peer, V2TestLink, type RouterCounters, type TcpEnd, type V2Identity, type V2LinkPeer, type V2PeerOptions } from './v2-peer.ts';

@@ -1,11 +1,12 @@
 // A real meshwork node for tests: `mesh up` as a child process (its own nats-server and
 // four services), its JSON logs and stderr kept, and the `mesh` CLI pointed at its gateway
 // and data folder (where the client secret is).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { api } from '@meshwork/protocol';
 import { assertPrivateNetwork, LOOPBACK_BROADCAST } from './network.ts';
@@ -22,7 +23,8 @@ export interface NodeOptions {
   port?: number;
   /** static peers, "host:port" */
   peers?: string[];
-  broadcast?: string;
+  /** discovery broadcast address; null: the node's default (with a place only: each interface's directed broadcast there) */
+  broadcast?: string | null;
   debug?: boolean;
   /** more `mesh up` options, as flags */
   args?: string[];
@@ -30,6 +32,16 @@ export interface NodeOptions {
   env?: Record<string, string>;
   /** the node's data folder (default: a new temporary one); removed when the node stops */
   dataDir?: string;
+  /** run the node somewhere other than this process's loopback-only namespace (netns.ts makes such places) */
+  place?: NodePlace;
+}
+
+/** Where a node runs instead of this process's own namespace; its gateway listens on that place's 127.0.0.1. */
+export interface NodePlace {
+  /** throws (UnsafeNetworkError) unless the network the node would see there, and every address given, is the test's own */
+  assertSafe(addresses: string[]): Promise<void>;
+  /** the command line that runs `command args` there */
+  wrap(command: string, args: string[]): [string, string[]];
 }
 
 export type LogLine = Record<string, unknown> & { msg?: string; level?: number; service?: string };
@@ -75,9 +87,9 @@ export interface TestNode extends AsyncDisposable {
   stop(): Promise<void>;
 }
 
-export function runMesh(args: string[], env: NodeJS.ProcessEnv = {}): Promise<MeshResult> {
+export function runMesh(args: string[], env: NodeJS.ProcessEnv = {}, place?: NodePlace): Promise<MeshResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MESH_BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnIn(place, [MESH_BIN, ...args], { ...process.env, ...env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -87,17 +99,28 @@ export function runMesh(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Me
   });
 }
 
+/** node (this one) with args, in place when given: its stdout and stderr are pipes */
+function spawnIn(place: NodePlace | undefined, args: string[], env: NodeJS.ProcessEnv): ChildProcessByStdio<null, Readable, Readable> {
+  const [command, argv] = place ? place.wrap(process.execPath, args) : [process.execPath, args];
+  return spawn(command, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
 export async function startNode(opts: NodeOptions): Promise<TestNode> {
-  const broadcast = opts.broadcast ?? LOOPBACK_BROADCAST;
-  assertPrivateNetwork(opts.host, broadcast, ...(opts.peers ?? []).map((p) => p.split(':')[0]!));
+  if (opts.broadcast === null && !opts.place) throw new Error(`node ${opts.name}: only a node started elsewhere (place) may use the default broadcast`);
+  const broadcast = opts.broadcast === null ? undefined : (opts.broadcast ?? LOOPBACK_BROADCAST);
+  const addresses = [opts.host, ...(broadcast ? [broadcast] : []), ...(opts.peers ?? []).map((p) => p.split(':')[0]!)];
+  if (opts.place) await opts.place.assertSafe(addresses);
+  else assertPrivateNetwork(...addresses);
+  if (opts.place && opts.port === undefined) throw new Error(`node ${opts.name}: a node started elsewhere (place) needs its port given`);
   const port = opts.port ?? (await freePort(opts.host));
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), `mesh-${opts.name}-`)));
-  const args = ['up', '--name', opts.name, '--host', opts.host, '--port', String(port), '--broadcast', broadcast, '--gateway', `${opts.host}:0`, '--data-dir', dataDir];
+  const gatewayHost = opts.place ? '127.0.0.1' : opts.host;
+  const args = ['up', '--name', opts.name, '--host', opts.host, '--port', String(port), ...(broadcast ? ['--broadcast', broadcast] : []), '--gateway', `${gatewayHost}:0`, '--data-dir', dataDir];
   for (const p of opts.peers ?? []) args.push('--peers', p);
   if (opts.debug) args.push('--debug');
   args.push(...(opts.args ?? []));
 
-  const child = spawn(process.execPath, [MESH_BIN, ...args], { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnIn(opts.place, [MESH_BIN, ...args], { ...process.env, ...opts.env });
   const logs: LogLine[] = [];
   let partial = '';
   child.stdout!.setEncoding('utf8').on('data', (data: string) => {
@@ -155,7 +178,7 @@ export async function startNode(opts: NodeOptions): Promise<TestNode> {
   }
   const gateway = String(ready.ui);
   const env = { MESH_GATEWAY: gateway, MESH_DATA_DIR: dataDir };
-  const mesh = (...a: string[]) => runMesh(a, env);
+  const mesh = (...a: string[]) => runMesh(a, env, opts.place);
   return {
     name: opts.name,
     host: opts.host,
@@ -183,7 +206,7 @@ export async function startNode(opts: NodeOptions): Promise<TestNode> {
   };
 }
 
-/** Whether node x has y in its peer table (asked over x's client API, with x's secret). */
+/** Whether node x has y in its peer table (asked over x's client API, with x's secret; not for a node with a place). */
 export async function knows(x: TestNode, y: TestNode): Promise<boolean> {
   const response = await fetch(`${x.gateway}${api.routes.peers}`, { headers: { authorization: `${api.auth.scheme} ${x.secret}` } });
   if (!response.ok) throw new Error(`${x.name}: GET ${api.routes.peers} answered ${response.status}`);

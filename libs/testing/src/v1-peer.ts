@@ -1,9 +1,11 @@
 // A peer that speaks v1 as WIRE.md describes the original app, and nothing else: one JSON
-// object per TCP connection, discovery datagrams to TCP port + 1. Deliberately independent
-// of meshwork's own code, so it checks meshwork against the spec, not against itself: with a
-// password it encrypts through the npm "fernet" package, never through meshwork's v1-password.ts.
+// object per TCP connection, discovery datagrams to TCP port + 1, and (with `relay`) the
+// original's flooding of every new chat and file chunk to its other peers. Deliberately
+// independent of meshwork's own code, so it checks meshwork against the spec, not against
+// itself: with a password it encrypts through the npm "fernet" package, never through
+// meshwork's v1-password.ts. It records every byte it receives (`inbound`).
 import { createHash, pbkdf2Sync, randomUUID } from 'node:crypto';
-import { createSocket, type Socket } from 'node:dgram';
+import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
 import { createRequire } from 'node:module';
 import { connect, createServer, type Server } from 'node:net';
 import { assertPrivateNetwork, LOOPBACK_BROADCAST } from './network.ts';
@@ -13,6 +15,27 @@ type Json = Record<string, unknown>;
 export interface V1PeerOptions {
   /** the v1 network password: chat content is then Fernet-encrypted as the original does it */
   password?: string;
+  /**
+   * Relay as the original does: a chat or file chunk whose message_id was not seen yet (this
+   * peer's own included) is forwarded, rebuilt from its v1 fields only, to every known peer whose
+   * node_id differs from its sender_id.
+   */
+  relay?: boolean;
+  /**
+   * Announce by unicast to these UDP endpoints instead of broadcasting: a LAN where each one
+   * hears only these hosts (on a LAN they would share this peer's port + 1; here each names its own).
+   */
+  announceTo?: Array<{ host: string; port: number }>;
+}
+
+/** Every byte that reached this peer: one entry per inbound TCP connection or UDP datagram. */
+export interface V1Inbound {
+  kind: 'tcp' | 'udp';
+  /** the remote "host:port" */
+  from: string;
+  bytes: Buffer;
+  /** tcp: the remote closed its side (the whole message is in); udp: always */
+  ended: boolean;
 }
 
 export interface V1Chat {
@@ -32,6 +55,14 @@ export class V1Peer implements AsyncDisposable {
   /** every chat received, as the original would show it */
   readonly chats: V1Chat[] = [];
   readonly peers = new Map<string, { ip: string; port: number; name: string }>();
+  /** the raw bytes of everything received, as received (before any parsing) */
+  readonly inbound: V1Inbound[] = [];
+  /** relay sends that failed, for a test to show */
+  readonly relayFailures: Array<{ to: string; messageId: string; error: string }> = [];
+  /** message_ids seen (sent or received), when relaying */
+  readonly #seen = new Set<string>();
+  readonly #relay: boolean;
+  readonly #announceTo: Array<{ host: string; port: number }> | undefined;
   #tcp?: Server;
   #udp?: Socket;
   #out?: Socket;
@@ -39,8 +70,10 @@ export class V1Peer implements AsyncDisposable {
   #fernet?: V1Fernet;
 
   constructor(readonly host: string, readonly port: number, readonly name = 'V1-Peer', readonly broadcast = LOOPBACK_BROADCAST, options: V1PeerOptions = {}) {
-    assertPrivateNetwork(host, broadcast);
+    assertPrivateNetwork(host, broadcast, ...(options.announceTo ?? []).map((t) => t.host));
     this.usePassword(options.password);
+    this.#relay = options.relay ?? false;
+    this.#announceTo = options.announceTo?.map((t) => ({ ...t }));
   }
 
   /** Sets (or, with undefined or '', clears) the password for chats sent and read from now on. */
@@ -54,23 +87,27 @@ export class V1Peer implements AsyncDisposable {
 
   async start(): Promise<void> {
     this.#tcp = createServer((socket) => {
-      const parts: Buffer[] = [];
-      socket.on('data', (d) => parts.push(d));
+      const record: V1Inbound = { kind: 'tcp', from: `${socket.remoteAddress}:${socket.remotePort}`, bytes: Buffer.alloc(0), ended: false };
+      this.inbound.push(record);
+      socket.on('data', (d) => (record.bytes = Buffer.concat([record.bytes, d])));
       socket.on('end', () => {
+        record.ended = true;
         let message: Json;
         try {
-          message = JSON.parse(Buffer.concat(parts).toString('utf8')) as Json;
+          message = JSON.parse(record.bytes.toString('utf8')) as Json;
         } catch {
           return; // "Invalid JSON": the original drops it
         }
         this.received.push(message);
         if (message.type === 'chat' && typeof message.content === 'string') this.chats.push(this.#read(message, message.content));
+        if (this.#relay) this.#forward(message);
       });
       socket.on('error', () => {});
     });
     await new Promise<void>((r) => this.#tcp!.listen(this.port, this.host, r));
     this.#udp = createSocket({ type: 'udp4', reuseAddr: true });
-    this.#udp.on('message', (data) => {
+    this.#udp.on('message', (data, rinfo) => {
+      this.#record(data, rinfo);
       try {
         const m = JSON.parse(data.subarray(0, 1024).toString('utf8')) as Json;
         if (m.type === 'discovery' && m.node_id !== this.nodeId) {
@@ -84,6 +121,7 @@ export class V1Peer implements AsyncDisposable {
     // On a LAN a host's datagrams carry its one address; on a loopback shared by several
     // test hosts, a socket bound to this peer's own address makes them carry it too.
     this.#out = createSocket({ type: 'udp4' });
+    this.#out.on('message', (data, rinfo) => this.#record(data, rinfo));
     await new Promise<void>((r) => this.#out!.bind(0, this.host, r));
     this.#out.setBroadcast(true);
     this.announce();
@@ -91,8 +129,28 @@ export class V1Peer implements AsyncDisposable {
   }
 
   announce(): void {
-    const datagram = { type: 'discovery', node_id: this.nodeId, node_name: this.name, ip: this.host, port: this.port, timestamp: Date.now() / 1000 };
-    this.#out?.send(JSON.stringify(datagram), this.port + 1, this.broadcast);
+    const datagram = JSON.stringify({ type: 'discovery', node_id: this.nodeId, node_name: this.name, ip: this.host, port: this.port, timestamp: Date.now() / 1000 });
+    if (!this.#announceTo) this.#out?.send(datagram, this.port + 1, this.broadcast);
+    for (const t of this.#announceTo ?? []) this.#out?.send(datagram, t.port, t.host);
+  }
+
+  #record(data: Buffer, rinfo: RemoteInfo): void {
+    this.inbound.push({ kind: 'udp', from: `${rinfo.address}:${rinfo.port}`, bytes: Buffer.from(data), ended: true });
+  }
+
+  /** The original's relay: new ids only, rebuilt from the v1 fields, to every peer but the sender. */
+  #forward(message: Json): void {
+    if (message.type !== 'chat' && message.type !== 'file_chunk') return;
+    const id = String(message.message_id);
+    if (this.#seen.has(id)) return;
+    this.#seen.add(id);
+    const text = JSON.stringify(v1Fields(message));
+    for (const [nodeId, p] of this.peers) {
+      if (nodeId === message.sender_id) continue;
+      send(this.host, p.ip, p.port, text).catch((err: unknown) => {
+        this.relayFailures.push({ to: `${p.ip}:${p.port}`, messageId: id, error: (err as Error).message });
+      });
+    }
   }
 
   /** Sends text as a chat to every peer, encrypted when a password is set; returns its message_id. */
@@ -137,6 +195,7 @@ export class V1Peer implements AsyncDisposable {
   }
 
   async #toAll(message: Json): Promise<void> {
+    this.#seen.add(String(message.message_id));
     const text = JSON.stringify(message);
     await Promise.all([...this.peers.values()].map((p) => send(this.host, p.ip, p.port, text)));
   }
@@ -149,6 +208,17 @@ export class V1Peer implements AsyncDisposable {
   }
 
   [Symbol.asyncDispose] = () => this.stop();
+}
+
+/** A chat or file chunk as the original rebuilds it to relay it: its v1 fields, nothing else. */
+function v1Fields(m: Json): Json {
+  const header = { type: m.type, message_id: m.message_id, sender_id: m.sender_id, sender_name: m.sender_name, timestamp: m.timestamp, content: m.content };
+  if (m.type !== 'file_chunk') return header;
+  const meta = (m.file_metadata ?? {}) as Json;
+  return {
+    ...header, file_id: m.file_id, chunk_index: m.chunk_index, chunk_data: m.chunk_data,
+    file_metadata: { filename: meta.filename, file_size: meta.file_size, file_hash: meta.file_hash, total_chunks: meta.total_chunks },
+  };
 }
 
 // WIRE.md "Password (v1)": key = urlsafe base64 of PBKDF2-HMAC-SHA256(password, fixed salt,

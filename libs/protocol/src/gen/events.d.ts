@@ -131,6 +131,21 @@ export namespace mesh {
             /** Peer retryAt. */
             retryAt: number;
 
+            /** Peer key. */
+            key: Uint8Array;
+
+            /** Peer fingerprint. */
+            fingerprint: string;
+
+            /** Peer v1Id. */
+            v1Id: string;
+
+            /** Peer linked. */
+            linked: boolean;
+
+            /** Peer gossip. */
+            gossip: boolean;
+
             /**
              * Creates a new Peer instance using the specified properties.
              * @param [properties] Properties to set
@@ -196,6 +211,21 @@ export namespace mesh {
 
                 /** Peer retryAt */
                 retryAt?: (number|null);
+
+                /** Peer key */
+                key?: (Uint8Array|null);
+
+                /** Peer fingerprint */
+                fingerprint?: (string|null);
+
+                /** Peer v1Id */
+                v1Id?: (string|null);
+
+                /** Peer linked */
+                linked?: (boolean|null);
+
+                /** Peer gossip */
+                gossip?: (boolean|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -317,6 +347,18 @@ export namespace mesh {
             /** Chat content. */
             content: string;
 
+            /** Chat hopLimit. */
+            hopLimit: number;
+
+            /** Chat hops. */
+            hops: number;
+
+            /** Chat originKey. */
+            originKey: Uint8Array;
+
+            /** Chat signature. */
+            signature: Uint8Array;
+
             /**
              * Creates a new Chat instance using the specified properties.
              * @param [properties] Properties to set
@@ -370,6 +412,18 @@ export namespace mesh {
 
                 /** Chat content */
                 content?: (string|null);
+
+                /** Chat hopLimit */
+                hopLimit?: (number|null);
+
+                /** Chat hops */
+                hops?: (number|null);
+
+                /** Chat originKey */
+                originKey?: (Uint8Array|null);
+
+                /** Chat signature */
+                signature?: (Uint8Array|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -512,6 +566,18 @@ export namespace mesh {
             /** FileChunk metadata. */
             metadata?: (mesh.v1.FileMetadata.$Properties|null);
 
+            /** FileChunk hopLimit. */
+            hopLimit: number;
+
+            /** FileChunk hops. */
+            hops: number;
+
+            /** FileChunk originKey. */
+            originKey: Uint8Array;
+
+            /** FileChunk signature. */
+            signature: Uint8Array;
+
             /**
              * Creates a new FileChunk instance using the specified properties.
              * @param [properties] Properties to set
@@ -574,6 +640,18 @@ export namespace mesh {
 
                 /** FileChunk metadata */
                 metadata?: (mesh.v1.FileMetadata.$Properties|null);
+
+                /** FileChunk hopLimit */
+                hopLimit?: (number|null);
+
+                /** FileChunk hops */
+                hops?: (number|null);
+
+                /** FileChunk originKey */
+                originKey?: (Uint8Array|null);
+
+                /** FileChunk signature */
+                signature?: (Uint8Array|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -701,6 +779,9 @@ export namespace mesh {
             /** WireReceived receivedAt. */
             receivedAt: number;
 
+            /** WireReceived via. */
+            via: string;
+
             /**
              * Creates a new WireReceived instance using the specified properties.
              * @param [properties] Properties to set
@@ -749,6 +830,9 @@ export namespace mesh {
                 /** WireReceived receivedAt */
                 receivedAt?: (number|null);
 
+                /** WireReceived via */
+                via?: (string|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
@@ -758,6 +842,7 @@ export namespace mesh {
               message?: mesh.v1.WireMessage.$Shape|null;
               from?: mesh.v1.Endpoint.$Shape|null;
               receivedAt?: number|null;
+              via?: string|null;
               $unknowns?: Uint8Array[];
             };
         }
@@ -879,6 +964,9 @@ export namespace mesh {
             /** Delivery error. */
             error: string;
 
+            /** Delivery status. */
+            status: string;
+
             /**
              * Creates a new Delivery instance using the specified properties.
              * @param [properties] Properties to set
@@ -926,6 +1014,9 @@ export namespace mesh {
 
                 /** Delivery error */
                 error?: (string|null);
+
+                /** Delivery status */
+                status?: (string|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -1516,6 +1607,12 @@ export namespace mesh {
             /** ChatReceived security. */
             security: mesh.v1.ChatSecurity;
 
+            /** ChatReceived authenticated. */
+            authenticated: boolean;
+
+            /** ChatReceived via. */
+            via: string;
+
             /**
              * Creates a new ChatReceived instance using the specified properties.
              * @param [properties] Properties to set
@@ -1564,12 +1661,168 @@ export namespace mesh {
                 /** ChatReceived security */
                 security?: (mesh.v1.ChatSecurity|null);
 
+                /** ChatReceived authenticated */
+                authenticated?: (boolean|null);
+
+                /** ChatReceived via */
+                via?: (string|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of a ChatReceived. */
             type $Shape = mesh.v1.ChatReceived.$Properties;
+        }
+
+        /**
+         * Properties of a RouterStatsRequest.
+         * @deprecated Use mesh.v1.RouterStatsRequest.$Properties instead.
+         */
+        interface IRouterStatsRequest extends mesh.v1.RouterStatsRequest.$Properties {
+        }
+
+        /** Represents a RouterStatsRequest. */
+        class RouterStatsRequest {
+
+            /**
+             * Constructs a new RouterStatsRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: mesh.v1.RouterStatsRequest.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /**
+             * Creates a new RouterStatsRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns RouterStatsRequest instance
+             */
+            static create(properties: mesh.v1.RouterStatsRequest.$Shape): mesh.v1.RouterStatsRequest & mesh.v1.RouterStatsRequest.$Shape;
+            static create(properties?: mesh.v1.RouterStatsRequest.$Properties): mesh.v1.RouterStatsRequest;
+
+            /**
+             * Encodes the specified RouterStatsRequest message. Does not implicitly {@link mesh.v1.RouterStatsRequest.verify|verify} messages.
+             * @param message RouterStatsRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: mesh.v1.RouterStatsRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a RouterStatsRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {mesh.v1.RouterStatsRequest & mesh.v1.RouterStatsRequest.$Shape} RouterStatsRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesh.v1.RouterStatsRequest & mesh.v1.RouterStatsRequest.$Shape;
+
+            /**
+             * Gets the type url for RouterStatsRequest
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace RouterStatsRequest {
+
+            /** Properties of a RouterStatsRequest. */
+            interface $Properties {
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a RouterStatsRequest. */
+            type $Shape = mesh.v1.RouterStatsRequest.$Properties;
+        }
+
+        /**
+         * Properties of a RouterStats.
+         * @deprecated Use mesh.v1.RouterStats.$Properties instead.
+         */
+        interface IRouterStats extends mesh.v1.RouterStats.$Properties {
+        }
+
+        /** Represents a RouterStats. */
+        class RouterStats {
+
+            /**
+             * Constructs a new RouterStats.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: mesh.v1.RouterStats.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** RouterStats dropped. */
+            dropped: { [k: string]: number };
+
+            /** RouterStats received. */
+            received: number;
+
+            /** RouterStats relayed. */
+            relayed: number;
+
+            /**
+             * Creates a new RouterStats instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns RouterStats instance
+             */
+            static create(properties: mesh.v1.RouterStats.$Shape): mesh.v1.RouterStats & mesh.v1.RouterStats.$Shape;
+            static create(properties?: mesh.v1.RouterStats.$Properties): mesh.v1.RouterStats;
+
+            /**
+             * Encodes the specified RouterStats message. Does not implicitly {@link mesh.v1.RouterStats.verify|verify} messages.
+             * @param message RouterStats message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: mesh.v1.RouterStats.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a RouterStats message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {mesh.v1.RouterStats & mesh.v1.RouterStats.$Shape} RouterStats
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): mesh.v1.RouterStats & mesh.v1.RouterStats.$Shape;
+
+            /**
+             * Gets the type url for RouterStats
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace RouterStats {
+
+            /** Properties of a RouterStats. */
+            interface $Properties {
+
+                /** RouterStats dropped */
+                dropped?: ({ [k: string]: number }|null);
+
+                /** RouterStats received */
+                received?: (number|null);
+
+                /** RouterStats relayed */
+                relayed?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a RouterStats. */
+            type $Shape = mesh.v1.RouterStats.$Properties;
         }
 
         /**

@@ -226,6 +226,11 @@ export const mesh = $root.mesh = (() => {
              * @property {boolean|null} [down] Peer down
              * @property {string|null} [lastError] Peer lastError
              * @property {number|null} [retryAt] Peer retryAt
+             * @property {Uint8Array|null} [key] Peer key
+             * @property {string|null} [fingerprint] Peer fingerprint
+             * @property {string|null} [v1Id] Peer v1Id
+             * @property {boolean|null} [linked] Peer linked
+             * @property {boolean|null} [gossip] Peer gossip
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -330,6 +335,46 @@ export const mesh = $root.mesh = (() => {
             Peer.prototype.retryAt = 0;
 
             /**
+             * Peer key.
+             * @member {Uint8Array} key
+             * @memberof mesh.v1.Peer
+             * @instance
+             */
+            Peer.prototype.key = $util.newBuffer([]);
+
+            /**
+             * Peer fingerprint.
+             * @member {string} fingerprint
+             * @memberof mesh.v1.Peer
+             * @instance
+             */
+            Peer.prototype.fingerprint = "";
+
+            /**
+             * Peer v1Id.
+             * @member {string} v1Id
+             * @memberof mesh.v1.Peer
+             * @instance
+             */
+            Peer.prototype.v1Id = "";
+
+            /**
+             * Peer linked.
+             * @member {boolean} linked
+             * @memberof mesh.v1.Peer
+             * @instance
+             */
+            Peer.prototype.linked = false;
+
+            /**
+             * Peer gossip.
+             * @member {boolean} gossip
+             * @memberof mesh.v1.Peer
+             * @instance
+             */
+            Peer.prototype.gossip = false;
+
+            /**
              * Creates a new Peer instance using the specified properties.
              * @function create
              * @memberof mesh.v1.Peer
@@ -379,6 +424,16 @@ export const mesh = $root.mesh = (() => {
                     writer.uint32(/* id 8, wireType 2 =*/66).string(message.lastError);
                 if (message.retryAt != null && $Object.hasOwnProperty.call(message, "retryAt") && !$Object.is(message.retryAt, 0))
                     writer.uint32(/* id 9, wireType 1 =*/73).double(message.retryAt);
+                if (message.key != null && $Object.hasOwnProperty.call(message, "key") && message.key.length)
+                    writer.uint32(/* id 10, wireType 2 =*/82).bytes(message.key);
+                if (message.fingerprint != null && $Object.hasOwnProperty.call(message, "fingerprint") && message.fingerprint !== "")
+                    writer.uint32(/* id 11, wireType 2 =*/90).string(message.fingerprint);
+                if (message.v1Id != null && $Object.hasOwnProperty.call(message, "v1Id") && message.v1Id !== "")
+                    writer.uint32(/* id 12, wireType 2 =*/98).string(message.v1Id);
+                if (message.linked != null && $Object.hasOwnProperty.call(message, "linked") && message.linked !== false)
+                    writer.uint32(/* id 13, wireType 0 =*/104).bool(message.linked);
+                if (message.gossip != null && $Object.hasOwnProperty.call(message, "gossip") && message.gossip !== false)
+                    writer.uint32(/* id 14, wireType 0 =*/112).bool(message.gossip);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -499,6 +554,51 @@ export const mesh = $root.mesh = (() => {
                                 message.retryAt = value;
                             else
                                 delete message.retryAt;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.key = value;
+                            else
+                                delete message.key;
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.fingerprint = value;
+                            else
+                                delete message.fingerprint;
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.v1Id = value;
+                            else
+                                delete message.v1Id;
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.linked = value;
+                            else
+                                delete message.linked;
+                            continue;
+                        }
+                    case 14: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.gossip = value;
+                            else
+                                delete message.gossip;
                             continue;
                         }
                     }
@@ -728,6 +828,10 @@ export const mesh = $root.mesh = (() => {
              * @property {string|null} [senderName] Chat senderName
              * @property {number|null} [timestamp] Chat timestamp
              * @property {string|null} [content] Chat content
+             * @property {number|null} [hopLimit] Chat hopLimit
+             * @property {number|null} [hops] Chat hops
+             * @property {Uint8Array|null} [originKey] Chat originKey
+             * @property {Uint8Array|null} [signature] Chat signature
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -800,6 +904,38 @@ export const mesh = $root.mesh = (() => {
             Chat.prototype.content = "";
 
             /**
+             * Chat hopLimit.
+             * @member {number} hopLimit
+             * @memberof mesh.v1.Chat
+             * @instance
+             */
+            Chat.prototype.hopLimit = 0;
+
+            /**
+             * Chat hops.
+             * @member {number} hops
+             * @memberof mesh.v1.Chat
+             * @instance
+             */
+            Chat.prototype.hops = 0;
+
+            /**
+             * Chat originKey.
+             * @member {Uint8Array} originKey
+             * @memberof mesh.v1.Chat
+             * @instance
+             */
+            Chat.prototype.originKey = $util.newBuffer([]);
+
+            /**
+             * Chat signature.
+             * @member {Uint8Array} signature
+             * @memberof mesh.v1.Chat
+             * @instance
+             */
+            Chat.prototype.signature = $util.newBuffer([]);
+
+            /**
              * Creates a new Chat instance using the specified properties.
              * @function create
              * @memberof mesh.v1.Chat
@@ -841,6 +977,14 @@ export const mesh = $root.mesh = (() => {
                     writer.uint32(/* id 4, wireType 1 =*/33).double(message.timestamp);
                 if (message.content != null && $Object.hasOwnProperty.call(message, "content") && message.content !== "")
                     writer.uint32(/* id 5, wireType 2 =*/42).string(message.content);
+                if (message.hopLimit != null && $Object.hasOwnProperty.call(message, "hopLimit") && message.hopLimit !== 0)
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.hopLimit);
+                if (message.hops != null && $Object.hasOwnProperty.call(message, "hops") && message.hops !== 0)
+                    writer.uint32(/* id 7, wireType 0 =*/56).uint32(message.hops);
+                if (message.originKey != null && $Object.hasOwnProperty.call(message, "originKey") && message.originKey.length)
+                    writer.uint32(/* id 8, wireType 2 =*/66).bytes(message.originKey);
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                    writer.uint32(/* id 9, wireType 2 =*/74).bytes(message.signature);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -928,6 +1072,42 @@ export const mesh = $root.mesh = (() => {
                                 message.content = value;
                             else
                                 delete message.content;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.hopLimit = value;
+                            else
+                                delete message.hopLimit;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.hops = value;
+                            else
+                                delete message.hops;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.originKey = value;
+                            else
+                                delete message.originKey;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.signature = value;
+                            else
+                                delete message.signature;
                             continue;
                         }
                     }
@@ -1203,6 +1383,10 @@ export const mesh = $root.mesh = (() => {
              * @property {number|null} [chunkIndex] FileChunk chunkIndex
              * @property {Uint8Array|null} [data] FileChunk data
              * @property {mesh.v1.FileMetadata.$Properties|null} [metadata] FileChunk metadata
+             * @property {number|null} [hopLimit] FileChunk hopLimit
+             * @property {number|null} [hops] FileChunk hops
+             * @property {Uint8Array|null} [originKey] FileChunk originKey
+             * @property {Uint8Array|null} [signature] FileChunk signature
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1299,6 +1483,38 @@ export const mesh = $root.mesh = (() => {
             FileChunk.prototype.metadata = null;
 
             /**
+             * FileChunk hopLimit.
+             * @member {number} hopLimit
+             * @memberof mesh.v1.FileChunk
+             * @instance
+             */
+            FileChunk.prototype.hopLimit = 0;
+
+            /**
+             * FileChunk hops.
+             * @member {number} hops
+             * @memberof mesh.v1.FileChunk
+             * @instance
+             */
+            FileChunk.prototype.hops = 0;
+
+            /**
+             * FileChunk originKey.
+             * @member {Uint8Array} originKey
+             * @memberof mesh.v1.FileChunk
+             * @instance
+             */
+            FileChunk.prototype.originKey = $util.newBuffer([]);
+
+            /**
+             * FileChunk signature.
+             * @member {Uint8Array} signature
+             * @memberof mesh.v1.FileChunk
+             * @instance
+             */
+            FileChunk.prototype.signature = $util.newBuffer([]);
+
+            /**
              * Creates a new FileChunk instance using the specified properties.
              * @function create
              * @memberof mesh.v1.FileChunk
@@ -1346,6 +1562,14 @@ export const mesh = $root.mesh = (() => {
                     writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.data);
                 if (message.metadata != null && $Object.hasOwnProperty.call(message, "metadata"))
                     $root.mesh.v1.FileMetadata.encode(message.metadata, writer.uint32(/* id 8, wireType 2 =*/66).fork(), _depth + 1).ldelim();
+                if (message.hopLimit != null && $Object.hasOwnProperty.call(message, "hopLimit") && message.hopLimit !== 0)
+                    writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.hopLimit);
+                if (message.hops != null && $Object.hasOwnProperty.call(message, "hops") && message.hops !== 0)
+                    writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.hops);
+                if (message.originKey != null && $Object.hasOwnProperty.call(message, "originKey") && message.originKey.length)
+                    writer.uint32(/* id 11, wireType 2 =*/90).bytes(message.originKey);
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                    writer.uint32(/* id 12, wireType 2 =*/98).bytes(message.signature);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1457,6 +1681,42 @@ export const mesh = $root.mesh = (() => {
                             if (wireType !== 2)
                                 break;
                             message.metadata = $root.mesh.v1.FileMetadata.decode(reader, reader.size(), $undefined, _depth + 1, message.metadata);
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.hopLimit = value;
+                            else
+                                delete message.hopLimit;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.hops = value;
+                            else
+                                delete message.hops;
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.originKey = value;
+                            else
+                                delete message.originKey;
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.signature = value;
+                            else
+                                delete message.signature;
                             continue;
                         }
                     }
@@ -1704,6 +1964,7 @@ export const mesh = $root.mesh = (() => {
              * @property {mesh.v1.WireMessage.$Properties|null} [message] WireReceived message
              * @property {mesh.v1.Endpoint.$Properties|null} [from] WireReceived from
              * @property {number|null} [receivedAt] WireReceived receivedAt
+             * @property {string|null} [via] WireReceived via
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1721,6 +1982,7 @@ export const mesh = $root.mesh = (() => {
              *   message?: mesh.v1.WireMessage.$Shape|null;
              *   from?: mesh.v1.Endpoint.$Shape|null;
              *   receivedAt?: number|null;
+             *   via?: string|null;
              *   $unknowns?: Array.<Uint8Array>;
              * }} mesh.v1.WireReceived.$Shape
              */
@@ -1765,6 +2027,14 @@ export const mesh = $root.mesh = (() => {
             WireReceived.prototype.receivedAt = 0;
 
             /**
+             * WireReceived via.
+             * @member {string} via
+             * @memberof mesh.v1.WireReceived
+             * @instance
+             */
+            WireReceived.prototype.via = "";
+
+            /**
              * Creates a new WireReceived instance using the specified properties.
              * @function create
              * @memberof mesh.v1.WireReceived
@@ -1802,6 +2072,8 @@ export const mesh = $root.mesh = (() => {
                     $root.mesh.v1.Endpoint.encode(message.from, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
                 if (message.receivedAt != null && $Object.hasOwnProperty.call(message, "receivedAt") && !$Object.is(message.receivedAt, 0))
                     writer.uint32(/* id 3, wireType 1 =*/25).double(message.receivedAt);
+                if (message.via != null && $Object.hasOwnProperty.call(message, "via") && message.via !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.via);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1865,6 +2137,15 @@ export const mesh = $root.mesh = (() => {
                                 message.receivedAt = value;
                             else
                                 delete message.receivedAt;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.via = value;
+                            else
+                                delete message.via;
                             continue;
                         }
                     }
@@ -2118,6 +2399,7 @@ export const mesh = $root.mesh = (() => {
              * @property {mesh.v1.PeerRef.$Properties|null} [peer] Delivery peer
              * @property {boolean|null} [ok] Delivery ok
              * @property {string|null} [error] Delivery error
+             * @property {string|null} [status] Delivery status
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2174,6 +2456,14 @@ export const mesh = $root.mesh = (() => {
             Delivery.prototype.error = "";
 
             /**
+             * Delivery status.
+             * @member {string} status
+             * @memberof mesh.v1.Delivery
+             * @instance
+             */
+            Delivery.prototype.status = "";
+
+            /**
              * Creates a new Delivery instance using the specified properties.
              * @function create
              * @memberof mesh.v1.Delivery
@@ -2211,6 +2501,8 @@ export const mesh = $root.mesh = (() => {
                     writer.uint32(/* id 2, wireType 0 =*/16).bool(message.ok);
                 if (message.error != null && $Object.hasOwnProperty.call(message, "error") && message.error !== "")
                     writer.uint32(/* id 3, wireType 2 =*/26).string(message.error);
+                if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.status);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -2277,6 +2569,15 @@ export const mesh = $root.mesh = (() => {
                                 message.error = value;
                             else
                                 delete message.error;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.status = value;
+                            else
+                                delete message.status;
                             continue;
                         }
                     }
@@ -3610,6 +3911,8 @@ export const mesh = $root.mesh = (() => {
              * @property {mesh.v1.Chat.$Properties|null} [chat] ChatReceived chat
              * @property {mesh.v1.Endpoint.$Properties|null} [from] ChatReceived from
              * @property {mesh.v1.ChatSecurity|null} [security] ChatReceived security
+             * @property {boolean|null} [authenticated] ChatReceived authenticated
+             * @property {string|null} [via] ChatReceived via
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3666,6 +3969,22 @@ export const mesh = $root.mesh = (() => {
             ChatReceived.prototype.security = 0;
 
             /**
+             * ChatReceived authenticated.
+             * @member {boolean} authenticated
+             * @memberof mesh.v1.ChatReceived
+             * @instance
+             */
+            ChatReceived.prototype.authenticated = false;
+
+            /**
+             * ChatReceived via.
+             * @member {string} via
+             * @memberof mesh.v1.ChatReceived
+             * @instance
+             */
+            ChatReceived.prototype.via = "";
+
+            /**
              * Creates a new ChatReceived instance using the specified properties.
              * @function create
              * @memberof mesh.v1.ChatReceived
@@ -3703,6 +4022,10 @@ export const mesh = $root.mesh = (() => {
                     $root.mesh.v1.Endpoint.encode(message.from, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
                 if (message.security != null && $Object.hasOwnProperty.call(message, "security") && message.security !== 0)
                     writer.uint32(/* id 3, wireType 0 =*/24).int32(message.security);
+                if (message.authenticated != null && $Object.hasOwnProperty.call(message, "authenticated") && message.authenticated !== false)
+                    writer.uint32(/* id 4, wireType 0 =*/32).bool(message.authenticated);
+                if (message.via != null && $Object.hasOwnProperty.call(message, "via") && message.via !== "")
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.via);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -3768,6 +4091,24 @@ export const mesh = $root.mesh = (() => {
                                 delete message.security;
                             continue;
                         }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.authenticated = value;
+                            else
+                                delete message.authenticated;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.via = value;
+                            else
+                                delete message.via;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -3800,6 +4141,384 @@ export const mesh = $root.mesh = (() => {
             };
 
             return ChatReceived;
+        })();
+
+        v1.RouterStatsRequest = (function() {
+
+            /**
+             * Properties of a RouterStatsRequest.
+             * @typedef {Object} mesh.v1.RouterStatsRequest.$Properties
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a RouterStatsRequest.
+             * @memberof mesh.v1
+             * @interface IRouterStatsRequest
+             * @augments mesh.v1.RouterStatsRequest.$Properties
+             * @deprecated Use mesh.v1.RouterStatsRequest.$Properties instead.
+             */
+
+            /**
+             * Shape of a RouterStatsRequest.
+             * @typedef {mesh.v1.RouterStatsRequest.$Properties} mesh.v1.RouterStatsRequest.$Shape
+             */
+
+            /**
+             * Constructs a new RouterStatsRequest.
+             * @memberof mesh.v1
+             * @classdesc Represents a RouterStatsRequest.
+             * @constructor
+             * @param {mesh.v1.RouterStatsRequest.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const RouterStatsRequest = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Creates a new RouterStatsRequest instance using the specified properties.
+             * @function create
+             * @memberof mesh.v1.RouterStatsRequest
+             * @static
+             * @param {mesh.v1.RouterStatsRequest.$Properties=} [properties] Properties to set
+             * @returns {mesh.v1.RouterStatsRequest} RouterStatsRequest instance
+             * @type {{
+             *   (properties: mesh.v1.RouterStatsRequest.$Shape): mesh.v1.RouterStatsRequest & mesh.v1.RouterStatsRequest.$Shape;
+             *   (properties?: mesh.v1.RouterStatsRequest.$Properties): mesh.v1.RouterStatsRequest;
+             * }}
+             */
+            RouterStatsRequest.create = function(properties) {
+                return new RouterStatsRequest(properties);
+            };
+
+            /**
+             * Encodes the specified RouterStatsRequest message. Does not implicitly {@link mesh.v1.RouterStatsRequest.verify|verify} messages.
+             * @function encode
+             * @memberof mesh.v1.RouterStatsRequest
+             * @static
+             * @param {mesh.v1.RouterStatsRequest.$Properties} message RouterStatsRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RouterStatsRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a RouterStatsRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof mesh.v1.RouterStatsRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {mesh.v1.RouterStatsRequest & mesh.v1.RouterStatsRequest.$Shape} RouterStatsRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RouterStatsRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.mesh.v1.RouterStatsRequest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    reader.skipType(tag & 7, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for RouterStatsRequest
+             * @function getTypeUrl
+             * @memberof mesh.v1.RouterStatsRequest
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            RouterStatsRequest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/mesh.v1.RouterStatsRequest";
+            };
+
+            return RouterStatsRequest;
+        })();
+
+        v1.RouterStats = (function() {
+
+            /**
+             * Properties of a RouterStats.
+             * @typedef {Object} mesh.v1.RouterStats.$Properties
+             * @property {Object.<string,number>|null} [dropped] RouterStats dropped
+             * @property {number|null} [received] RouterStats received
+             * @property {number|null} [relayed] RouterStats relayed
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a RouterStats.
+             * @memberof mesh.v1
+             * @interface IRouterStats
+             * @augments mesh.v1.RouterStats.$Properties
+             * @deprecated Use mesh.v1.RouterStats.$Properties instead.
+             */
+
+            /**
+             * Shape of a RouterStats.
+             * @typedef {mesh.v1.RouterStats.$Properties} mesh.v1.RouterStats.$Shape
+             */
+
+            /**
+             * Constructs a new RouterStats.
+             * @memberof mesh.v1
+             * @classdesc Represents a RouterStats.
+             * @constructor
+             * @param {mesh.v1.RouterStats.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const RouterStats = function (properties) {
+                this.dropped = {};
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * RouterStats dropped.
+             * @member {Object.<string,number>} dropped
+             * @memberof mesh.v1.RouterStats
+             * @instance
+             */
+            RouterStats.prototype.dropped = $util.emptyObject;
+
+            /**
+             * RouterStats received.
+             * @member {number} received
+             * @memberof mesh.v1.RouterStats
+             * @instance
+             */
+            RouterStats.prototype.received = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * RouterStats relayed.
+             * @member {number} relayed
+             * @memberof mesh.v1.RouterStats
+             * @instance
+             */
+            RouterStats.prototype.relayed = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new RouterStats instance using the specified properties.
+             * @function create
+             * @memberof mesh.v1.RouterStats
+             * @static
+             * @param {mesh.v1.RouterStats.$Properties=} [properties] Properties to set
+             * @returns {mesh.v1.RouterStats} RouterStats instance
+             * @type {{
+             *   (properties: mesh.v1.RouterStats.$Shape): mesh.v1.RouterStats & mesh.v1.RouterStats.$Shape;
+             *   (properties?: mesh.v1.RouterStats.$Properties): mesh.v1.RouterStats;
+             * }}
+             */
+            RouterStats.create = function(properties) {
+                return new RouterStats(properties);
+            };
+
+            /**
+             * Encodes the specified RouterStats message. Does not implicitly {@link mesh.v1.RouterStats.verify|verify} messages.
+             * @function encode
+             * @memberof mesh.v1.RouterStats
+             * @static
+             * @param {mesh.v1.RouterStats.$Properties} message RouterStats message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RouterStats.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.dropped != null && $Object.hasOwnProperty.call(message, "dropped"))
+                    for (let keys = $Object.keys(message.dropped), i = 0; i < keys.length; ++i)
+                        writer.uint32(/* id 1, wireType 2 =*/10).fork().uint32(/* id 1, wireType 2 =*/10).string(keys[i]).uint32(/* id 2, wireType 0 =*/16).uint64(message.dropped[keys[i]]).ldelim();
+                if (message.received != null && $Object.hasOwnProperty.call(message, "received") && (typeof message.received === "object" ? message.received.low || message.received.high : message.received !== 0))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.received);
+                if (message.relayed != null && $Object.hasOwnProperty.call(message, "relayed") && (typeof message.relayed === "object" ? message.relayed.low || message.relayed.high : message.relayed !== 0))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.relayed);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a RouterStats message from the specified reader or buffer.
+             * @function decode
+             * @memberof mesh.v1.RouterStats
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {mesh.v1.RouterStats & mesh.v1.RouterStats.$Shape} RouterStats
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RouterStats.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, key, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.mesh.v1.RouterStats();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (message.dropped === $util.emptyObject)
+                                message.dropped = {};
+                            let end2 = reader.size() + reader.pos;
+                            if (end2 > reader.len)
+                                throw $RangeError("index out of range");
+                            reader.len = end2;
+                            key = "";
+                            value = $util.Long ? $util.Long.fromNumber(0, true) : 0;
+                            while (reader.pos < end2) {
+                                let tag2 = reader.tag();
+                                wireType = tag2 & 7;
+                                switch (tag2 >>>= 3) {
+                                case 1:
+                                    if (wireType !== 2)
+                                        break;
+                                    key = reader.stringVerify();
+                                    continue;
+                                case 2:
+                                    if (wireType !== 0)
+                                        break;
+                                    value = reader.uint64();
+                                    continue;
+                                }
+                                reader.skipType(wireType, _depth, tag2);
+                            }
+                            if (reader.pos !== end2)
+                                throw $RangeError("index out of range");
+                            reader.len = end;
+                            if (key === "__proto__")
+                                $util.makeProp(message.dropped, key);
+                            message.dropped[key] = value;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.received = value;
+                            else
+                                delete message.received;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.relayed = value;
+                            else
+                                delete message.relayed;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Gets the type url for RouterStats
+             * @function getTypeUrl
+             * @memberof mesh.v1.RouterStats
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            RouterStats.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/mesh.v1.RouterStats";
+            };
+
+            return RouterStats;
         })();
 
         v1.FileChunkReceived = (function() {

@@ -2,6 +2,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { Chat, FileChunk, WireMessage } from '../events.ts';
+import { isV2NodeId, v1IdOf } from '../identity.ts';
 
 export const V1 = {
   /** raw bytes per file chunk */
@@ -185,7 +186,8 @@ export function wireMessageToV1(m: WireMessage): V1TcpMessage {
 
 const v1Header = (m: Chat | FileChunk) => ({
   message_id: m.messageId ?? '',
-  sender_id: m.senderId ?? '',
+  // an original node knows a v2 node by its v1 id
+  sender_id: isV2NodeId(m.senderId ?? '') ? v1IdOf(m.senderId!) : (m.senderId ?? ''),
   sender_name: m.senderName ?? '',
   timestamp: m.timestamp ?? 0,
 });
@@ -219,9 +221,6 @@ export function encodeV1(m: V1TcpMessage | V1Discovery): Buffer {
   if (bytes.byteLength >= max) throw new RangeError(`v1 ${m.type} is ${bytes.byteLength} bytes, must stay under ${max}`);
   return bytes;
 }
-
-/** v1 node ids: the first 8 characters of a random UUID4. */
-export const newV1NodeId = (): string => crypto.randomUUID().slice(0, 8);
 
 /** Seconds since the epoch, as a float, like Python's time.time(). */
 export const v1Now = (): number => Date.now() / 1000;
