@@ -208,7 +208,7 @@ describe('mesh client commands against a running gateway', () => {
     const run = await mesh(['messages', '--gateway', url]);
     expect(run.code).toBe(0);
     const [received, sent] = run.out.slice(-2);
-    expect(received).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d {2}Alice \(aaaa1111\): look \\u001b\[2Jhere\u21b5next line$/);
+    expect(received).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d {2}Alice \(aaaa1111\) \[unauthenticated v1\]: look \\u001b\[2Jhere\u21b5next line$/);
     expect(sent).toMatch(/ {2}you: after$/);
 
     const json = JSON.parse((await mesh(['messages', '--json', '--gateway', url])).out.join('\n')) as Array<{ id: string; direction: string }>;
@@ -327,8 +327,8 @@ describe('mesh client commands against a running gateway', () => {
     services.publish(subjects.fileReceived, { fileId: 'f9', filename: 'a.bin', size: 16384, sha256: 'cd'.repeat(32), senderId: 'aaaa1111', senderName: 'Alice' });
     const later = () => lines.slice(before).filter((l) => !l.includes('peer joined'));
     await waitFor(() => later().length === 2, { what: 'two more lines' });
-    expect(later()[0]).toMatch(/^\d\d:\d\d:\d\d {2}Alice \(aaaa1111\): hi there$/);
-    expect(later()[1]).toMatch(/ {2}received a\.bin \(16\.0 KiB\) from Alice \(aaaa1111\), sha256 (cd){32}$/);
+    expect(later()[0]).toMatch(/^\d\d:\d\d:\d\d {2}Alice \(aaaa1111\) \[unauthenticated v1\]: hi there$/);
+    expect(later()[1]).toMatch(/ {2}received a\.bin \(16\.0 KiB\) from Alice \(aaaa1111\) \[unauthenticated v1\], sha256 (cd){32}$/);
     stop.abort();
     expect((await running).code).toBe(0);
   });

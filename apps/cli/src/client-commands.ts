@@ -117,7 +117,9 @@ export function table(header: string[], rows: string[][]): string[] {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const who = (m: MessageView) => (m.direction === 'out' ? 'you' : `${printable(m.senderName || '?')} (${printable(m.senderId)})`);
+/** said of what came unsigned (v1): its sender is only a claim */
+const UNAUTHENTICATED = ' [unauthenticated v1]';
+const who = (m: MessageView) => (m.direction === 'out' ? 'you' : `${printable(m.senderName || '?')} (${printable(m.senderId)})${m.authenticated ? '' : UNAUTHENTICATED}`);
 const body = (m: MessageView) => (m.security === 'unreadable' ? '[cannot decrypt (wrong or no password)]' : printable(m.content));
 const ref = (p: PeerRefView) => printable([p.nodeId, p.address].filter(Boolean).join(' at ') || '?');
 const peerName = (p: PeerView) => `${printable(p.name || '?')} (${printable(p.nodeId || 'not heard yet')})`;
@@ -144,7 +146,7 @@ export function formatEvent(e: ClientEvent, now: number): string {
     case 'file.progress':
       return `${at}  ${e.direction === 'in' ? 'receiving' : 'sending'} ${printable(e.filename)}: ${e.chunksDone}/${e.totalChunks} chunks, ${formatSize(e.bytesDone)} of ${formatSize(e.size)}`;
     case 'file.received':
-      return `${at}  received ${printable(e.filename)} (${formatSize(e.size)}) from ${printable(e.senderName || '?')} (${printable(e.senderId)}), sha256 ${printable(e.sha256)}`;
+      return `${at}  received ${printable(e.filename)} (${formatSize(e.size)}) from ${printable(e.senderName || '?')} (${printable(e.senderId)})${e.authenticated ? '' : UNAUTHENTICATED}, sha256 ${printable(e.sha256)}`;
     case 'file.failed':
       return `${at}  ${e.direction === 'in' ? 'receiving' : 'sending'} ${printable(e.filename)} failed: ${printable(e.reason)}`;
   }

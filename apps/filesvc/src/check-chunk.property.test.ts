@@ -149,7 +149,7 @@ describe('checkChunk', () => {
     const meta = chunk.metadata;
     const { data, ...head } = answer.chunk;
     expect(data).toBe(chunk.data);
-    expect(head).toEqual({ fileId: chunk.fileId, chunkIndex: chunk.chunkIndex, senderId: chunk.senderId, senderName: chunk.senderName });
+    expect(head).toEqual({ fileId: chunk.fileId, chunkIndex: chunk.chunkIndex, senderId: chunk.senderId, senderName: chunk.senderName, signed: false });
     expect(answer.meta).toEqual({ ...meta, fileHash: meta.fileHash.toLowerCase() });
     const delivered = checkChunk(overTheBus(chunk));
     expect(delivered.ok).toBe(true);

@@ -33,6 +33,8 @@ interface Chunk {
   data: Uint8Array;
   senderId: string;
   senderName: string;
+  /** its origin signature was checked by the router (a v2 chunk); false: a v1 chunk */
+  signed: boolean;
 }
 
 /** Who a chunk came from, for logs. */
@@ -60,6 +62,8 @@ interface Transfer {
   name: string;
   senderId: string;
   senderName: string;
+  /** every chunk so far was signed by the sender (v2) */
+  authenticated: boolean;
   timer: NodeJS.Timeout;
   lastProgress: number;
   finishing: boolean;
@@ -301,6 +305,7 @@ export class Receiver {
       name,
       senderId: chunk.senderId,
       senderName: chunk.senderName,
+      authenticated: chunk.signed,
       timer: setTimeout(() => this.#spawn(this.#timedOut(transfer), chunk.fileId), this.#opts.config.incompleteTimeoutMs),
       lastProgress: 0,
       finishing: false,
@@ -312,6 +317,7 @@ export class Receiver {
   }
 
   async #write(t: Transfer, chunk: Chunk): Promise<void> {
+    if (!chunk.signed || chunk.senderId !== t.senderId) t.authenticated = false;
     try {
       const fresh = await t.file.write(chunk.chunkIndex, chunk.data);
       if (!fresh || this.#transfers.get(t.fileId) !== t) return;
@@ -349,6 +355,7 @@ export class Receiver {
       sha256: digest,
       senderId: t.senderId,
       senderName: t.senderName,
+      authenticated: t.authenticated,
     });
   }
 
@@ -434,7 +441,7 @@ export function checkChunk(chunk: FileChunk | null | undefined): Checked {
   if (data.byteLength !== expected) return { ok: false, reason: `chunk ${index} has ${data.byteLength} bytes, expected ${expected}` };
   return {
     ok: true,
-    chunk: { fileId, chunkIndex: index, data, senderId: chunk.senderId ?? '', senderName: chunk.senderName ?? '' },
+    chunk: { fileId, chunkIndex: index, data, senderId: chunk.senderId ?? '', senderName: chunk.senderName ?? '', signed: (chunk.signature?.byteLength ?? 0) > 0 },
     meta: { filename: m.filename ?? '', fileSize, fileHash, totalChunks },
   };
 }

@@ -391,7 +391,7 @@ describe('gateway events and history', () => {
       { type: 'peer.updated', peer: { ...peerView, down: true, lastError: 'connection refused', retryAt: 5 }, reason: 'down: connection refused' },
       { type: 'peer.left', peer: peerView, reason: 'timeout' },
       { type: 'file.progress', fileId: 'f1', filename: 'a.txt', direction: 'in', bytesDone: 8192, size: 9000, chunksDone: 1, totalChunks: 2 },
-      { type: 'file.received', fileId: 'f1', filename: 'a.txt', size: 9000, sha256: 'ab'.repeat(32), senderId: 'aaaa1111', senderName: 'Alice' },
+      { type: 'file.received', fileId: 'f1', filename: 'a.txt', size: 9000, sha256: 'ab'.repeat(32), senderId: 'aaaa1111', senderName: 'Alice', authenticated: false },
       { type: 'file.failed', fileId: 'f2', filename: 'b.txt', direction: 'out', reason: 'reached no peer: aaaa1111: peer down' },
       {
         type: 'file.sent', fileId: 'f3', filename: 'c.txt', size: 10,

@@ -101,6 +101,7 @@ export function fileReceivedEvent(ev: mesh.v1.FileReceived): ClientEvent {
     sha256: ev.sha256,
     senderId: ev.senderId,
     senderName: ev.senderName,
+    authenticated: ev.authenticated,
   };
 }
 

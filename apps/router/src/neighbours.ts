@@ -31,9 +31,9 @@ export class Neighbours {
     return this.#peers.size;
   }
 
-  /** Every neighbour, as a send target. */
-  targets(): PeerRef[] {
-    return [...this.#peers.values()].map(toRef);
+  /** Every neighbour, as a send target (v2Only: but original nodes, which would get it in clear). */
+  targets(v2Only = false): PeerRef[] {
+    return [...this.#peers.values()].filter((p) => !v2Only || p.dialect === 'v2').map(toRef);
   }
 
   /** The chunk or chat came straight from its sender (not relayed by another neighbour). */
@@ -49,7 +49,7 @@ export class Neighbours {
    * neighbour on that host; where several share the host, none is excluded (their seen-caches
    * drop the echo).
    */
-  relayTargets(senderId: string, from: Endpoint, via = ''): PeerRef[] {
+  relayTargets(senderId: string, from: Endpoint, via = '', v2Only = false): PeerRef[] {
     const peers = [...this.#peers.values()];
     let cameFrom: Peer | undefined;
     if (via) cameFrom = this.#peers.get(via);
@@ -58,7 +58,7 @@ export class Neighbours {
       cameFrom = onHost.length === 1 ? onHost[0] : undefined;
     }
     const isSender = (p: Peer) => !!senderId && (p.nodeId === senderId || (!!p.v1Id && p.v1Id === senderId));
-    return peers.filter((p) => p !== cameFrom && !isSender(p)).map(toRef);
+    return peers.filter((p) => p !== cameFrom && !isSender(p) && (!v2Only || p.dialect === 'v2')).map(toRef);
   }
 }
 

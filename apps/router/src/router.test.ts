@@ -225,6 +225,18 @@ describe('router', () => {
   });
 
   describe('with a v1 network password', () => {
+    it('sends no file chunk to an original (v1) peer: v1 carries them in clear', async () => {
+      await startRouter({ password: 'correct horse battery staple' });
+      await routerKnowsPeers();
+      const before = sends.length;
+      const result = await probe.request(subjects.fileChunkSend, {
+        chunk: { fileId: 'f1', chunkIndex: 0, data: new Uint8Array([1, 2, 3]), metadata: { filename: 'a', fileSize: 3, fileHash: 'ab', totalChunks: 1 } },
+      });
+      // the three neighbours are original nodes
+      expect(result.deliveries).toEqual([]);
+      expect(sends.length).toBe(before);
+    });
+
     it('encrypts what it sends and shows what it receives in clear; the relayed message is unchanged', async () => {
       await startRouter({ password: 'correct horse battery staple' });
       const key = await deriveV1PasswordKey('correct horse battery staple');

@@ -82,7 +82,8 @@ export function createRouter({ config, log, bus }: ServiceContext<Config>): Serv
     const hops = (body.hops ?? 0) + 1;
     const hopLimit = body.hopLimit || config.hopLimit;
     if (hops >= hopLimit) return;
-    const targets = neighbours.relayTargets(senderId, from, via);
+    // with a network password, files go to v2 links only: v1 carries file chunks in clear
+    const targets = neighbours.relayTargets(senderId, from, via, !!key && !!message.fileChunk);
     if (targets.length === 0) return;
     const next = message.chat ? { chat: { ...message.chat, hops, hopLimit } } : { fileChunk: { ...message.fileChunk, hops, hopLimit } };
     relayed++;
@@ -93,7 +94,10 @@ export function createRouter({ config, log, bus }: ServiceContext<Config>): Serv
     const body = message.chat ?? message.fileChunk;
     if (!body?.messageId) return;
     received++;
-    if (seen.has(body.messageId)) {
+    // an unsigned copy never takes a signed message's place: it is remembered under a key of its own
+    const signed = (body.signature?.byteLength ?? 0) > 0;
+    const seenKey = signed ? body.messageId : `v1|${body.messageId}`;
+    if (seen.has(body.messageId) || seen.has(seenKey)) {
       // (an echo of flooding, or a replay: one line per link and 10 s)
       dropped.set('duplicate', (dropped.get('duplicate') ?? 0) + 1);
       noisy.info(`${via || from.host} duplicate`, { id: body.messageId, senderId: body.senderId, peer: via || endpointKey(from), reason: 'duplicate: message id seen' }, 'message dropped');
@@ -101,7 +105,7 @@ export function createRouter({ config, log, bus }: ServiceContext<Config>): Serv
     }
     const check = verifyV2Message(wireMessageToV2(message), { nowMs: Date.now(), windowMs: config.messageWindowMs });
     if (!check.ok) return drop(check.reason, body, from, via);
-    seen.add(body.messageId);
+    seen.add(seenKey);
     if (isSelf(body.senderId ?? '')) return;
     const authenticated = check.authenticated;
     if (message.chat) {
@@ -166,7 +170,7 @@ export function createRouter({ config, log, bus }: ServiceContext<Config>): Serv
   function onChunkSend(chunk: FileChunk, target: PeerRef | null | undefined) {
     const { fileChunk } = signed({ fileChunk: { ...chunk, ...header(chunk.messageId && UUID.test(chunk.messageId) ? chunk.messageId : undefined) } }) as { fileChunk: FileChunk };
     seen.add(fileChunk.messageId!);
-    const targets = target ? [target] : neighbours.targets();
+    const targets = target ? [target] : neighbours.targets(!!key);
     if (targets.length === 0) return { deliveries: [] };
     return bus.request(subjects.wireSend, { message: { fileChunk }, targets }, config.sendTimeoutMs);
   }

@@ -90,7 +90,7 @@ function v2Datagram(who: Identity, fields: Record<string, unknown> = {}): string
   });
 }
 
-const v1Datagram = (nodeId: string, port: number) => JSON.stringify({ type: 'discovery', node_id: nodeId, node_name: 'Original', ip: '127.0.0.9', port, timestamp: 1 });
+const v1Datagram = (nodeId: string, port: number, name = 'Original') => JSON.stringify({ type: 'discovery', node_id: nodeId, node_name: name, ip: '127.0.0.9', port, timestamp: 1 });
 
 const warnings = (lines: Array<Record<string, unknown>>, msg: string) => lines.filter((l) => l.level === 40 && l.msg === msg);
 
@@ -123,14 +123,16 @@ describe('discovery', { timeout: 20_000 }, () => {
     const node = await startNode('127.0.0.2');
     const original = await udp('127.0.0.9');
     const replies = await udp('127.0.0.9', 4322);
-    original.socket.send(v1Datagram('orig0001', 4321), node.port + 1, '127.0.0.2');
+    original.socket.send(v1Datagram('orig0001', 4321, 'Original node with a name of some length'), node.port + 1, '127.0.0.2');
     await waitFor(() => node.heard.length === 1, { what: 'the v1 announcement' });
-    expect(node.heard[0]).toEqual({ dialect: 'v1', nodeId: 'orig0001', v1Id: 'orig0001', name: 'Original', endpoint: { host: '127.0.0.9', port: 4321 } });
+    expect(node.heard[0]).toEqual({ dialect: 'v1', nodeId: 'orig0001', v1Id: 'orig0001', name: 'Original node with a name of some length', endpoint: { host: '127.0.0.9', port: 4321 } });
     expect(node.table.byNodeId('orig0001')).toMatchObject({ dialect: 'v1' });
     await waitFor(() => replies.got.length === 1, { what: 'the reply at port + 1' });
     const reply = parseDiscovery(replies.got[0]!);
     if (!reply.ok) throw new Error(reply.reason);
-    expect(reply.value).toMatchObject({ type: 'discovery', node_id: node.identity.v1Id, ip: '127.0.0.2', port: node.port, id: node.identity.nodeId, discovery_port: DISCOVERY_PORT });
+    // the original's fields only, and no larger than the announcement it answers
+    expect(reply.value).toEqual({ type: 'discovery', node_id: node.identity.v1Id, node_name: expect.any(String), ip: '127.0.0.2', port: node.port, timestamp: expect.any(Number) });
+    expect(replies.got[0]!.byteLength).toBeLessThanOrEqual(Buffer.byteLength(v1Datagram('orig0001', 4321, 'Original node with a name of some length')));
   });
 
   it('listens once on a port that is both the discovery port and TCP port + 1', async () => {

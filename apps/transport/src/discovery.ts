@@ -11,7 +11,7 @@
 // datagram came from, static peers aside.
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
 import { rejectionKey, throttledLog, type Logger } from '@meshwork/service';
-import { encodeV2Announcement, endpointKey, isV2Announcement, parseDiscovery, V1, v1Now, type DiscoveryAnnouncement } from '@meshwork/protocol';
+import { encodeV1, encodeV2Announcement, endpointKey, isV2Announcement, parseDiscovery, V1, v1Now, type DiscoveryAnnouncement } from '@meshwork/protocol';
 import { isSpecificHost, refusedSource } from './addresses.ts';
 import { BadFrameLimiter } from './limiter.ts';
 import { ReplyLimiter } from './reply-limiter.ts';
@@ -99,16 +99,14 @@ export function createDiscovery(opts: DiscoveryOptions): Discovery {
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
-  function datagram(): Buffer | undefined {
+  /** This node's announcement: both dialects' fields, or (v1Only) the original's fields alone. */
+  function datagram(name = opts.nodeName, v1Only = false): Buffer | undefined {
     try {
       const salt = opts.salt();
+      const v1 = { type: 'discovery' as const, node_id: identity.v1Id, node_name: name, ip: opts.advertise, port: opts.port, timestamp: v1Now() };
+      if (v1Only) return encodeV1(v1);
       return encodeV2Announcement({
-        type: 'discovery',
-        node_id: identity.v1Id,
-        node_name: opts.nodeName,
-        ip: opts.advertise,
-        port: opts.port,
-        timestamp: v1Now(),
+        ...v1,
         v: V2_VERSION,
         id: identity.nodeId,
         key: publicKey,
@@ -167,8 +165,23 @@ export function createDiscovery(opts: DiscoveryOptions): Discovery {
     log.debug({ unicast: targets.length }, 'discovery announced');
   }
 
+  /**
+   * The answer to a datagram of inBytes: an original node's gets the original's fields only, and
+   * the name is shortened until the answer is no larger than what it answers, or has no name left
+   * (a few bytes more than the shortest announcement an original node can send).
+   */
+  function replyDatagram(v1Only: boolean, inBytes: number): Buffer | undefined {
+    let name = [...opts.nodeName];
+    let payload = datagram(opts.nodeName, v1Only);
+    while (payload && payload.byteLength > inBytes && name.length > 0) {
+      name = name.slice(0, Math.max(0, name.length - Math.max(1, payload.byteLength - inBytes)));
+      payload = datagram(name.join(''), v1Only);
+    }
+    return payload;
+  }
+
   /** One unicast announcement to (host, port), if the reply limits allow it. */
-  function reply(host: string, port: number): boolean {
+  function reply(host: string, port: number, answer?: { v1Only: boolean; inBytes: number }): boolean {
     if (port > 65535) return false;
     const dest = `${host}:${port}`;
     const allowed = replies.take(dest);
@@ -176,7 +189,7 @@ export function createDiscovery(opts: DiscoveryOptions): Discovery {
       if (allowed.reason === 'rate') logs.debug('rate', { dest, perSecond: opts.repliesPerSecond }, 'discovery reply not sent: reply rate reached');
       return false;
     }
-    const payload = datagram();
+    const payload = answer ? replyDatagram(answer.v1Only, answer.inBytes) : datagram();
     if (!payload || !sender) return false;
     sender.send(payload, port, host, (err) => {
       if (err && !closed) logs.warn(host, { dest, code: (err as NodeJS.ErrnoException).code ?? err.message }, 'discovery reply failed');
@@ -225,7 +238,10 @@ export function createDiscovery(opts: DiscoveryOptions): Discovery {
     const replyPort = isV2Announcement(d) ? d.discovery_port : d.port + V1.discoveryPortOffset;
     // a node that listens where this node's broadcasts do not go (an original node on another
     // TCP port) hears it only through replies: it gets one per interval, not only the first
-    if (result.newcomer || !ports.includes(replyPort)) reply(source, replyPort);
+    // an original node's announcement is answered in its own form, no larger than it (a forged
+    // source gets no more bytes than it sent); a v2 one (at least ~250 bytes) in full
+    const answer = isV2Announcement(d) ? undefined : { v1Only: true, inBytes: msg.byteLength };
+    if (result.newcomer || !ports.includes(replyPort)) reply(source, replyPort, answer);
   }
 
   function bind(address: string, port: number): Promise<Socket> {

@@ -76,7 +76,7 @@ export async function initiateHandshake(socket: Socket, opts: HandshakeOptions, 
     const message2 = await lines.next();
     const payload = noise(() => hs.readMessage(handshakeData(message2)), opts.psk);
     const peer = checkIdentity(payload, hs.remoteStaticKey, socket);
-    if (expectNodeId && peer.nodeId !== expectNodeId) throw new HandshakeError(`the node at ${peer.host} is ${peer.nodeId}, not ${expectNodeId} as announced`, true, expectNodeId);
+    if (expectNodeId && peer.nodeId !== expectNodeId) throw new HandshakeError(`the node at ${peer.host} is ${peer.nodeId}, not ${expectNodeId} as announced`, false, expectNodeId);
     if (peer.nodeId === opts.identity.nodeId) throw new HandshakeError('dialled this node itself', false);
     writeLine(socket, { type: 'handshake', d: hs.writeMessage(identityPayload(opts.identity)).toString('base64') });
     const { send, receive } = hs.split();
@@ -106,7 +106,10 @@ export async function respondHandshake(socket: Socket, hello: Buffer, reader: Li
     }
     noise(() => hs.readMessage(Buffer.from(frame.value.d, 'base64')), opts.psk);
     writeLine(socket, { type: 'handshake', d: hs.writeMessage(identityPayload(opts.identity)).toString('base64') });
+    // message 3 may come with the link's first sealed frames, of any size
+    reader.maxLineBytes = opts.maxFrameBytes;
     const message3 = await lines.next();
+    if (message3.byteLength > HANDSHAKE_LINE_BYTES) throw new HandshakeError(`handshake frame over ${HANDSHAKE_LINE_BYTES} bytes`);
     const payload = noise(() => hs.readMessage(handshakeData(message3)), opts.psk);
     const peer = checkIdentity(payload, hs.remoteStaticKey, socket);
     if (peer.nodeId === opts.identity.nodeId) throw new HandshakeError('a connection from this node itself', false);

@@ -106,8 +106,7 @@ export class Link {
     this.framesOut++;
     this.#lastSent = Date.now();
     return new Promise((resolve, reject) => {
-      const flushed = socket.write(line, (err) => (err ? reject(new SendError(where, `write failed: ${err.message}`, 'EPIPE', err)) : resolve()));
-      if (!flushed) this.#watchStall();
+      socket.write(line, (err) => (err ? reject(new SendError(where, `write failed: ${err.message}`, 'EPIPE', err)) : resolve()));
     });
   }
 
@@ -134,6 +133,9 @@ export class Link {
 
   #watchStall(): void {
     this.#stall ??= setTimeout(() => {
+      this.#stall = undefined;
+      // it read enough meanwhile to take sends again
+      if (this.unsentBytes <= this.#o.maxUnsentBytes / 2) return;
       this.#o.log.warn({ peer: this.peer.nodeId, unsent: this.unsentBytes, stallMs: this.#o.stallMs }, 'peer does not read: link cut');
       this.close(`peer does not read: ${this.unsentBytes} bytes unread for ${this.#o.stallMs} ms`, false);
     }, this.#o.stallMs);
@@ -165,6 +167,8 @@ export class Link {
 
   #onData(chunk: Buffer): void {
     if (this.#closed) return;
+    // a peer still sending a long frame is alive
+    this.#lastReceived = Date.now();
     const lines = this.#o.reader.push(chunk);
     if (lines === 'oversize') return this.close(`frame over ${this.#o.reader.maxLineBytes} bytes`);
     for (const line of lines) if (!this.#onLine(line)) return;

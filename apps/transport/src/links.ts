@@ -170,9 +170,10 @@ export class Links {
   #handshakeFailed(socket: Socket, host: string, err: unknown, direction: string): void {
     socket.destroy();
     const reason = (err as Error).message;
-    if (err instanceof HandshakeError && err.strike) {
+    if (err instanceof HandshakeError && (err.strike || err.impostorFor)) {
       this.#logs.warn(rejectionKey(host, reason), { peer: `${host}:${socket.remotePort ?? 0}`, direction, reason }, 'link handshake refused');
-      this.#o.onBadPeer?.(host, reason);
+      // (a node that is not the one announced at its address may be honest: the announcement lied)
+      if (err.strike) this.#o.onBadPeer?.(host, reason);
     } else {
       this.#logs.debug(rejectionKey(host, reason), { peer: host, direction, reason }, 'link handshake ended');
     }

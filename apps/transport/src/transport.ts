@@ -12,6 +12,7 @@ import {
   encodeV1,
   endpointKey,
   fingerprintOf,
+  isV2NodeId,
   parseHostPort,
   parseInnerFrame,
   subjects,
@@ -79,6 +80,12 @@ export function createTransport({ config, log, bus }: ServiceContext<Config>): S
   let discovery: Discovery | undefined;
   let sweeper: NodeJS.Timeout | undefined;
   let gossiper: NodeJS.Timeout | undefined;
+  /** endpoints where a v2 node was linked or announced itself: never written to in v1 (in clear) */
+  const v2Endpoints = new Set<string>();
+  const rememberV2 = (endpoint: HostPort) => {
+    v2Endpoints.add(endpointKey(endpoint));
+    if (v2Endpoints.size > 4 * config.maxPeers) v2Endpoints.delete(v2Endpoints.values().next().value!);
+  };
   /** per link: the peer list it was last sent */
   const gossipSent = new WeakMap<Link, string>();
 
@@ -121,6 +128,7 @@ export function createTransport({ config, log, bus }: ServiceContext<Config>): S
   }
 
   function linkUp(peer: LinkPeer, link: Link, replaced: boolean): void {
+    rememberV2({ host: peer.host, port: peer.port });
     if (!replaced) bus.publish(subjects.peerJoined, { peer: linkView(peer) });
     offerPeers(link);
   }
@@ -200,6 +208,8 @@ export function createTransport({ config, log, bus }: ServiceContext<Config>): S
     const nodeId = target.nodeId ?? '';
     const link = nodeId ? links?.get(nodeId) : undefined;
     if (link) return { link };
+    // a v2 node is never written to in v1 (in clear): only over its link
+    if (isV2NodeId(nodeId)) return `v2 peer ${nodeId} is not linked`;
     const known = nodeId ? table.byNodeId(nodeId) : undefined;
     if (known?.dialect === 'v2') return `v2 peer ${nodeId} is not linked`;
     if (known) return { nodeId, endpoint: known.endpoint };
@@ -210,6 +220,7 @@ export function createTransport({ config, log, bus }: ServiceContext<Config>): S
       if (linked) return { link: linked };
       const entry = table.atEndpoint({ host, port });
       if (entry?.dialect === 'v2') return `v2 peer ${entry.nodeId} is not linked`;
+      if (v2Endpoints.has(endpointKey({ host, port }))) return `a v2 node listens at ${host}:${port} and is not linked`;
       return { nodeId: nodeId || (entry?.nodeId ?? ''), endpoint: { host, port } };
     }
     if (!host && !port) return nodeId ? `unknown peer ${nodeId}: not in the peer table, and no endpoint given` : 'target names neither a node id nor an endpoint';
@@ -382,7 +393,10 @@ export function createTransport({ config, log, bus }: ServiceContext<Config>): S
           publish(result.changes);
           // a v2 peer is dialled at once by the smaller id (the other waits a moment, so that
           // usually one link is made, not two); the handshake proves it is the node announced
-          if (a.dialect === 'v2') dialSoon(a.endpoint, a.nodeId);
+          if (a.dialect === 'v2') {
+            rememberV2(a.endpoint);
+            dialSoon(a.endpoint, a.nodeId);
+          }
           // (an announcement says nothing of health: anyone can forge one; only a delivered probe marks a peer up)
           return result;
         },

@@ -176,6 +176,8 @@ export const clientEventSchema = z.discriminatedUnion('type', [
     sha256: z.string(),
     senderId: z.string(),
     senderName: z.string(),
+    /** every chunk was signed by its sender (v2); false: a v1 transfer, whose sender anyone could claim to be */
+    authenticated: z.boolean().default(false),
   }),
   z.object({
     type: z.literal('file.failed'),

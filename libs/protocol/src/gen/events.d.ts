@@ -2499,6 +2499,9 @@ export namespace mesh {
             /** FileReceived senderName. */
             senderName: string;
 
+            /** FileReceived authenticated. */
+            authenticated: boolean;
+
             /**
              * Creates a new FileReceived instance using the specified properties.
              * @param [properties] Properties to set
@@ -2555,6 +2558,9 @@ export namespace mesh {
 
                 /** FileReceived senderName */
                 senderName?: (string|null);
+
+                /** FileReceived authenticated */
+                authenticated?: (boolean|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

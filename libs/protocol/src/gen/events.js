@@ -6092,6 +6092,7 @@ export const mesh = $root.mesh = (() => {
              * @property {string|null} [sha256] FileReceived sha256
              * @property {string|null} [senderId] FileReceived senderId
              * @property {string|null} [senderName] FileReceived senderName
+             * @property {boolean|null} [authenticated] FileReceived authenticated
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -6172,6 +6173,14 @@ export const mesh = $root.mesh = (() => {
             FileReceived.prototype.senderName = "";
 
             /**
+             * FileReceived authenticated.
+             * @member {boolean} authenticated
+             * @memberof mesh.v1.FileReceived
+             * @instance
+             */
+            FileReceived.prototype.authenticated = false;
+
+            /**
              * Creates a new FileReceived instance using the specified properties.
              * @function create
              * @memberof mesh.v1.FileReceived
@@ -6215,6 +6224,8 @@ export const mesh = $root.mesh = (() => {
                     writer.uint32(/* id 5, wireType 2 =*/42).string(message.senderId);
                 if (message.senderName != null && $Object.hasOwnProperty.call(message, "senderName") && message.senderName !== "")
                     writer.uint32(/* id 6, wireType 2 =*/50).string(message.senderName);
+                if (message.authenticated != null && $Object.hasOwnProperty.call(message, "authenticated") && message.authenticated !== false)
+                    writer.uint32(/* id 7, wireType 0 =*/56).bool(message.authenticated);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -6311,6 +6322,15 @@ export const mesh = $root.mesh = (() => {
                                 message.senderName = value;
                             else
                                 delete message.senderName;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.authenticated = value;
+                            else
+                                delete message.authenticated;
                             continue;
                         }
                     }

@@ -3,6 +3,9 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { Chat, FileChunk, WireMessage } from '../events.ts';
 import { isV2NodeId, v1IdOf } from '../identity.ts';
+import { checkTyped, parseJson, type Parsed } from './json.ts';
+
+export { describeIssues, type Parsed } from './json.ts';
 
 export const V1 = {
   /** raw bytes per file chunk */
@@ -89,76 +92,21 @@ export type V1Chat = z.infer<typeof chatSchema>;
 export type V1FileChunk = z.infer<typeof fileChunkSchema>;
 export type V1TcpMessage = z.infer<typeof tcpMessageSchema>;
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 function base64Length(s: string): number {
   const pad = s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0;
   return (s.length / 4) * 3 - pad;
 }
 
-/** The first problem zod found, as "field.path: message". */
-export function describeIssues(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid';
-  const where = issue.path.length > 0 ? issue.path.join('.') : '(message)';
-  return `${where}: ${issue.message}`;
-}
-
-function parseJson(bytes: Uint8Array | string, maxBytes: number): Parsed<unknown> {
-  const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
-  if (size > maxBytes) return { ok: false, reason: `oversize: ${size} bytes (max ${maxBytes})` };
-  let text: string;
-  try {
-    text = typeof bytes === 'string' ? bytes : utf8.decode(bytes);
-  } catch {
-    return { ok: false, reason: 'not UTF-8' };
-  }
-  if (LONE_SURROGATE.test(text)) return { ok: false, reason: 'not well-formed Unicode (a lone surrogate)' };
-  try {
-    // \ud800-style escapes can spell a lone surrogate, which no UTF-8 (and no bus event) can carry
-    const value: unknown = ESCAPED_SURROGATE.test(text) ? JSON.parse(text, refuseLoneSurrogates) : JSON.parse(text);
-    return { ok: true, value };
-  } catch (err) {
-    if (err instanceof LoneSurrogateError) return { ok: false, reason: err.message };
-    return { ok: false, reason: `invalid JSON: ${(err as Error).message}` };
-  }
-}
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const ESCAPED_SURROGATE = /\\u[dD][89a-fA-F]/;
-
-class LoneSurrogateError extends Error {}
-
-function refuseLoneSurrogates(key: string, value: unknown): unknown {
-  if (LONE_SURROGATE.test(key) || (typeof value === 'string' && LONE_SURROGATE.test(value))) {
-    throw new LoneSurrogateError('not well-formed Unicode (an escaped lone surrogate)');
-  }
-  return value;
-}
-
-function check<T>(schema: z.ZodType<T>, value: unknown): Parsed<T> {
-  const typeName = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { type?: unknown }).type : undefined;
-  if (typeName === undefined) return { ok: false, reason: 'not a JSON object with a "type"' };
-  const result = schema.safeParse(value);
-  if (result.success) return { ok: true, value: result.data };
-  const unknownType = result.error.issues.some((i) => i.path.length === 1 && i.path[0] === 'type');
-  // (a type that is not a string is named by its kind: it can be nested deeper than JSON.stringify can go)
-  const shown = typeof typeName === 'string' ? JSON.stringify(typeName.slice(0, 40)) : `of kind ${Array.isArray(typeName) ? 'array' : typeof typeName}`;
-  return { ok: false, reason: unknownType ? `unsupported type ${shown}` : describeIssues(result.error) };
-}
-
 /** One v1 TCP message (the whole content of one connection). */
 export function parseV1Message(bytes: Uint8Array | string, maxBytes: number = V1.maxMessageBytes): Parsed<V1TcpMessage> {
   const json = parseJson(bytes, maxBytes);
-  return json.ok ? check(tcpMessageSchema, json.value) : json;
+  return json.ok ? checkTyped(tcpMessageSchema, json.value) : json;
 }
 
 /** One v1 discovery datagram. */
 export function parseV1Discovery(bytes: Uint8Array | string, maxBytes: number = V1.maxDatagramBytes): Parsed<V1Discovery> {
   const json = parseJson(bytes, maxBytes);
-  return json.ok ? check(discoverySchema, json.value) : json;
+  return json.ok ? checkTyped(discoverySchema, json.value) : json;
 }
 
 /** A checked v1 message as the bus event body. */

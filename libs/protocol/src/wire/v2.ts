@@ -7,9 +7,9 @@ import { z } from 'zod';
 import type { Chat, FileChunk, WireMessage } from '../events.ts';
 import { isV2NodeId, nodeIdOf, v1IdOf } from '../identity.ts';
 import { canonicalJson } from './jcs.ts';
+import { checkObject, checkTyped, isRecord, MAX_JSON_NESTING, parseJson } from './json.ts';
 import {
   chatSchema,
-  describeIssues,
   discoverySchema,
   fileMetadataSchema,
   V1,
@@ -53,7 +53,7 @@ export const V2 = {
   /** a Noise handshake message (the Noise limit) */
   maxHandshakeMessageBytes: 65535,
   /** JSON nesting deeper than this is refused before it is parsed (v2 frames use 3) */
-  maxNesting: 16,
+  maxNesting: MAX_JSON_NESTING,
 } as const;
 
 /** The Noise protocol names a hello may name: without, and with, a network password. */
@@ -231,81 +231,6 @@ export type V2Close = z.infer<typeof v2CloseSchema>;
 export type V2InnerFrame = z.infer<typeof v2InnerFrameSchema>;
 
 // ---- parsing ----
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const ESCAPED_SURROGATE = /\\u[dD][89a-fA-F]/;
-
-class LoneSurrogateError extends Error {}
-
-function refuseLoneSurrogates(key: string, value: unknown): unknown {
-  if (LONE_SURROGATE.test(key) || (typeof value === 'string' && LONE_SURROGATE.test(value))) {
-    throw new LoneSurrogateError('not well-formed Unicode (an escaped lone surrogate)');
-  }
-  return value;
-}
-
-/** Whether JSON text nests arrays and objects deeper than max (strings skipped natively). */
-function nestsDeeperThan(text: string, max: number): boolean {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) {
-      for (;;) {
-        const end = text.indexOf('"', i + 1);
-        if (end === -1) return false;
-        let slashes = 0;
-        while (text.charCodeAt(end - 1 - slashes) === 0x5c) slashes++;
-        i = end;
-        if (slashes % 2 === 0) break;
-      }
-    } else if (c === 0x7b || c === 0x5b) {
-      if (++depth > max) return true;
-    } else if (c === 0x7d || c === 0x5d) {
-      depth--;
-    }
-  }
-  return false;
-}
-
-function parseJson(bytes: Uint8Array | string, maxBytes: number): Parsed<unknown> {
-  const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
-  if (size > maxBytes) return { ok: false, reason: `oversize: ${size} bytes (max ${maxBytes})` };
-  let text: string;
-  try {
-    text = typeof bytes === 'string' ? bytes : utf8.decode(bytes);
-  } catch {
-    return { ok: false, reason: 'not UTF-8' };
-  }
-  if (LONE_SURROGATE.test(text)) return { ok: false, reason: 'not well-formed Unicode (a lone surrogate)' };
-  // (JSON.parse itself copes with any depth, but its reviver and everything after it recurse)
-  if (nestsDeeperThan(text, V2.maxNesting)) return { ok: false, reason: `nested deeper than ${V2.maxNesting} levels` };
-  try {
-    const value: unknown = ESCAPED_SURROGATE.test(text) ? JSON.parse(text, refuseLoneSurrogates) : JSON.parse(text);
-    return { ok: true, value };
-  } catch (err) {
-    if (err instanceof LoneSurrogateError) return { ok: false, reason: err.message };
-    return { ok: false, reason: `invalid JSON: ${(err as Error).message}` };
-  }
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function checkObject<T>(schema: z.ZodType<T>, value: unknown): Parsed<T> {
-  if (!isRecord(value)) return { ok: false, reason: 'not a JSON object' };
-  const result = schema.safeParse(value);
-  return result.success ? { ok: true, value: result.data } : { ok: false, reason: describeIssues(result.error) };
-}
-
-function checkTyped<T>(schema: z.ZodType<T>, value: unknown): Parsed<T> {
-  const typeName = isRecord(value) ? value.type : undefined;
-  if (typeName === undefined) return { ok: false, reason: 'not a JSON object with a "type"' };
-  const result = schema.safeParse(value);
-  if (result.success) return { ok: true, value: result.data };
-  const unknownType = result.error.issues.some((i) => i.path.length === 1 && i.path[0] === 'type');
-  const shown = typeof typeName === 'string' ? JSON.stringify(typeName.slice(0, 40)) : `of kind ${Array.isArray(typeName) ? 'array' : typeof typeName}`;
-  return { ok: false, reason: unknownType ? `unsupported type ${shown}` : describeIssues(result.error) };
-}
 
 const V2_FIELDS = ['v', 'id', 'key', 'dialects', 'discovery_port', 'salt'];
 
