@@ -36,7 +36,7 @@ describe('the client API contract', () => {
       { type: 'peer.joined', peer },
       { type: 'peer.left', peer, reason: 'timeout' },
       { type: 'file.progress', fileId: 'f', filename: 'a.txt', direction: 'in', bytesDone: 8192, size: 9000, chunksDone: 1, totalChunks: 2 },
-      { type: 'file.received', fileId: 'f', filename: 'a.txt', size: 9000, sha256: 'ab'.repeat(32), senderId: 'abcd1234', senderName: 'A' },
+      { type: 'file.received', fileId: 'f', filename: 'a.txt', size: 9000, sha256: 'ab'.repeat(32), senderId: 'abcd1234', senderName: 'A', authenticated: true },
       { type: 'file.failed', fileId: 'f', filename: 'a.txt', direction: 'out', reason: 'no peers' },
       { type: 'peer.updated', peer: { ...peer, down: true, lastError: 'connection refused', retryAt: 5 }, reason: 'down' },
       { type: 'file.sent', fileId: 'f', filename: 'a.txt', size: 9000, peers: [{ peer: ref, ok: true }, { peer: ref, ok: false, error: 'peer down' }] },
