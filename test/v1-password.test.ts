@@ -49,7 +49,7 @@ describe('a meshwork node on a password-protected v1 mesh', () => {
     const got = await waitFor(async () => (await messages(node)).find((m) => m.senderName === 'Orig-Stranger'), { what: 'the stranger\'s chat' });
     expect(got).toMatchObject({ content: '', security: 'unreadable' });
     const printed = await node.mesh('messages');
-    expect(printed.stdout).toMatch(/Orig-Stranger \(\w+\): \[cannot decrypt \(wrong or no password\)\]/);
+    expect(printed.stdout).toMatch(/Orig-Stranger \(\w+\) \[unauthenticated v1\]: \[cannot decrypt \(wrong or no password\)\]/);
     expect(printed.stdout).not.toContain('Z0FBQUFB');
   });
 

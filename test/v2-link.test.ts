@@ -49,7 +49,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const pid of frozen) process.kill(pid, 'SIGCONT');
+  for (const pid of frozen) signal(pid, 'SIGCONT');
   await Promise.all([a?.stop(), b?.stop()]);
   await rm(dataB, { recursive: true, force: true });
 });
@@ -132,6 +132,15 @@ async function theLink(x: TestNode, y: TestNode): Promise<string> {
 }
 
 /** Every process of a node: the launcher, nats-server and its helpers, the four services. */
+/** A signal to a process that may have ended meanwhile (a helper process listed a moment ago). */
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err;
+  }
+}
+
 async function processesOf(node: TestNode): Promise<number[]> {
   const { services } = await node.state();
   return [...new Set([node.process.pid!, ...Object.values(services).filter((p): p is number => !!p), ...processesMentioning(node.dataDir)])];
@@ -204,7 +213,7 @@ describe('two v2 nodes', () => {
       const pids = await processesOf(bob);
       expect(pids.length).toBeGreaterThanOrEqual(6);
       const killedAt = performance.now();
-      for (const pid of pids) process.kill(pid, 'SIGKILL');
+      for (const pid of pids) signal(pid, 'SIGKILL');
       const left = await waitFor(
         () => stream.events.find((e) => e.event.type === 'peer.left' && e.event.peer.nodeId === bob.nodeId),
         { what: 'peer.left for Bob on Alice\'s event stream', timeoutMs: DEAD_WITHIN_MS + LOADED_MACHINE_SLACK_MS, intervalMs: 10 },
