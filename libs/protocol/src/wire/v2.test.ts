@@ -474,3 +474,13 @@ describe('bus events and v1', () => {
     expect(fingerprintOf(aliceId).replaceAll('-', '').startsWith(v2ToV1(m).sender_id)).toBe(true);
   });
 });
+
+describe('chat size', () => {
+  it('refuses a v2 chat whose text an original node could not take in one message', async () => {
+    const { parseInnerFrame: parse, MAX_CHAT_CONTENT_BYTES: max } = await import('./v2.ts');
+    const frame = (content: string) => JSON.stringify({ type: 'chat', message_id: 'm1', sender_id: 'abcd1234', sender_name: 'A', timestamp: 1, content, hop_limit: 7, hops: 0 });
+    expect(parse(frame('x'.repeat(max))).ok).toBe(true);
+    const over = parse(frame('é'.repeat(max / 2 + 1)));
+    expect(over).toEqual({ ok: false, reason: `content: content over ${max} bytes` });
+  });
+});

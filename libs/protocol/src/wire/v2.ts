@@ -179,7 +179,13 @@ const v2MessageFields = {
   signature: signature.optional(),
 };
 
-export const v2ChatSchema = chatSchema.extend(v2MessageFields);
+/** a chat's text, in UTF-8 bytes: what an original node could take in one message, so that every chat can cross to v1 */
+export const MAX_CHAT_CONTENT_BYTES = 60 * 1024;
+
+export const v2ChatSchema = chatSchema.extend({
+  ...v2MessageFields,
+  content: z.string().refine((c) => Buffer.byteLength(c) <= MAX_CHAT_CONTENT_BYTES, `content over ${MAX_CHAT_CONTENT_BYTES} bytes`),
+});
 
 export const v2FileChunkSchema = z
   .object({
