@@ -90,3 +90,9 @@ export function checkTyped<T>(schema: z.ZodType<T>, value: unknown): Parsed<T> {
   return { ok: false, reason: unknownType ? `unsupported type ${shown}` : describeIssues(result.error) };
 }
 
+
+/** JSON text (bounded) that must be one object of a typed schema. */
+export function parseTyped<T>(schema: z.ZodType<T>, bytes: Uint8Array | string, maxBytes: number): Parsed<T> {
+  const json = parseJson(bytes, maxBytes);
+  return json.ok ? checkTyped(schema, json.value) : json;
+}

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { fc, it } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
+import { byteMutation, mutateBytes, type ByteMutation } from './byte-mutations.ts';
 import { generateX25519KeyPair, NOISE_MAX_MESSAGE, NoiseError, XXHandshake, type X25519KeyPair } from './noise.ts';
 
 /** Generous per-test timeout: a property runs its predicate hundreds of times. */
@@ -95,48 +96,13 @@ const randomMessage = fc.oneof(
   bulkBytes(NOISE_MAX_MESSAGE + 64, NOISE_MAX_MESSAGE - 64),
 );
 
-type Mutation =
-  | { kind: 'flip'; at: number; bit: number }
-  | { kind: 'set'; at: number; byte: number }
-  | { kind: 'insert'; at: number; bytes: Uint8Array }
-  | { kind: 'delete'; at: number; length: number }
-  | { kind: 'truncate'; at: number }
-  | { kind: 'append'; bytes: Uint8Array }
-  | { kind: 'splice'; at: number; other: number; from: number };
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), bit: fc.nat(7) }),
-  fc.record({ kind: fc.constant('set' as const), at: fc.nat(), byte: fc.nat(255) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 40 }) }),
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 48 }) }),
-  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('append' as const), bytes: fc.uint8Array({ minLength: 1, maxLength: 40 }) }),
-  fc.record({ kind: fc.constant('splice' as const), at: fc.nat(), other: fc.nat(), from: fc.nat() }),
-);
-
-function mutate(bytes: Buffer, m: Mutation): Buffer {
-  const b = Buffer.from(bytes);
-  const at = m.kind === 'append' ? b.length : m.at % (b.length + 1);
-  switch (m.kind) {
-    case 'flip':
-      if (at < b.length) b[at]! ^= 1 << m.bit;
-      return b;
-    case 'set':
-      if (at < b.length) b[at] = m.byte;
-      return b;
-    case 'insert':
-    case 'append':
-      return Buffer.concat([b.subarray(0, at), m.bytes, b.subarray(at)]);
-    case 'delete':
-      return Buffer.concat([b.subarray(0, at), b.subarray(at + m.length)]);
-    case 'truncate':
-      return b.subarray(0, at);
-    case 'splice': {
-      const other = foreign[m.other % foreign.length]!;
-      return Buffer.concat([b.subarray(0, at), other.subarray(m.from % (other.length + 1))]);
-    }
-  }
-}
+const mutation = byteMutation({
+  insert: fc.uint8Array({ minLength: 1, maxLength: 40 }),
+  maxDelete: 48,
+  append: fc.uint8Array({ minLength: 1, maxLength: 40 }),
+  splice: true,
+});
+const mutate = (bytes: Buffer, m: ByteMutation) => mutateBytes(bytes, m, foreign);
 
 const position = fc.record({ k: fc.integer({ min: 0, max: 2 }), psk: fc.boolean() });
 

@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { Chat, FileChunk, WireMessage } from '../events.ts';
 import { isV2NodeId, v1IdOf } from '../identity.ts';
-import { checkTyped, parseJson, type Parsed } from './json.ts';
+import { parseTyped, type Parsed } from './json.ts';
 
 export { describeIssues, type Parsed } from './json.ts';
 
@@ -99,14 +99,12 @@ function base64Length(s: string): number {
 
 /** One v1 TCP message (the whole content of one connection). */
 export function parseV1Message(bytes: Uint8Array | string, maxBytes: number = V1.maxMessageBytes): Parsed<V1TcpMessage> {
-  const json = parseJson(bytes, maxBytes);
-  return json.ok ? checkTyped(tcpMessageSchema, json.value) : json;
+  return parseTyped(tcpMessageSchema, bytes, maxBytes);
 }
 
 /** One v1 discovery datagram. */
 export function parseV1Discovery(bytes: Uint8Array | string, maxBytes: number = V1.maxDatagramBytes): Parsed<V1Discovery> {
-  const json = parseJson(bytes, maxBytes);
-  return json.ok ? checkTyped(discoverySchema, json.value) : json;
+  return parseTyped(discoverySchema, bytes, maxBytes);
 }
 
 /** A checked v1 message as the bus event body. */

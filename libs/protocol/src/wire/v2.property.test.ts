@@ -7,6 +7,7 @@ import { fc, it } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { pb } from '../events.ts';
 import { nodeIdOf, v1IdOf } from '../identity.ts';
+import { byteMutation, mutateBytes, type ByteMutation } from './byte-mutations.ts';
 import { parseV1Message, type Parsed } from './v1.ts';
 import {
   encodeIdentityPayload,
@@ -185,43 +186,12 @@ const tokens = [
 ].map((t) => Buffer.from(t));
 const badUtf8 = [[0xff], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0x80], [0xef, 0xbb, 0xbf]].map((b) => Buffer.from(b));
 
-type Mutation =
-  | { kind: 'flip'; at: number; bit: number }
-  | { kind: 'set'; at: number; byte: number }
-  | { kind: 'insert'; at: number; bytes: Uint8Array }
-  | { kind: 'delete'; at: number; length: number }
-  | { kind: 'truncate'; at: number }
-  | { kind: 'duplicate'; at: number; length: number };
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), bit: fc.nat(7) }),
-  fc.record({ kind: fc.constant('set' as const), at: fc.nat(), byte: fc.nat(255) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.oneof(fc.constantFrom(...tokens, ...badUtf8), fc.uint8Array({ minLength: 1, maxLength: 8 })) }),
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 64 }) }),
-  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 128 }) }),
-);
-
-function mutate(bytes: Buffer, m: Mutation): Buffer {
-  const b = Buffer.from(bytes);
-  const at = m.at % (b.length + 1);
-  switch (m.kind) {
-    case 'flip':
-      if (at < b.length) b[at]! ^= 1 << m.bit;
-      return b;
-    case 'set':
-      if (at < b.length) b[at] = m.byte;
-      return b;
-    case 'insert':
-      return Buffer.concat([b.subarray(0, at), m.bytes, b.subarray(at)]);
-    case 'delete':
-      return Buffer.concat([b.subarray(0, at), b.subarray(at + m.length)]);
-    case 'truncate':
-      return b.subarray(0, at);
-    case 'duplicate':
-      return Buffer.concat([b.subarray(0, at + m.length), b.subarray(at)]);
-  }
-}
+const mutation = byteMutation({
+  insert: fc.oneof(fc.constantFrom(...tokens, ...badUtf8), fc.uint8Array({ minLength: 1, maxLength: 8 })),
+  maxDelete: 64,
+  maxDuplicate: 128,
+});
+const mutate = (bytes: Buffer, m: ByteMutation) => mutateBytes(bytes, m);
 
 const weirdValue = fc.oneof(
   fc.constantFrom('null', 'true', '[]', '{}', '""', '-1', '0', '1e999', '9007199254740993', '"\\ud800"', '"AAAA"', '17', '8', '"127.0.0.1"', '[{}]'),

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Chat, FileChunk, WireMessage } from '../events.ts';
 import { isV2NodeId, nodeIdOf, v1IdOf } from '../identity.ts';
 import { canonicalJson } from './jcs.ts';
-import { checkObject, checkTyped, isRecord, MAX_JSON_NESTING, parseJson } from './json.ts';
+import { checkObject, checkTyped, isRecord, MAX_JSON_NESTING, parseJson, parseTyped } from './json.ts';
 import {
   chatSchema,
   discoverySchema,
@@ -254,14 +254,12 @@ export function parseDiscovery(bytes: Uint8Array | string, maxBytes: number = V2
 
 /** One line of a link (newline excluded): hello, handshake or sealed. */
 export function parseLinkFrame(line: Uint8Array | string, maxBytes: number = V2.maxFrameBytes): Parsed<V2LinkFrame> {
-  const json = parseJson(line, maxBytes);
-  return json.ok ? checkTyped(v2LinkFrameSchema, json.value) : json;
+  return parseTyped(v2LinkFrameSchema, line, maxBytes);
 }
 
 /** The plaintext of a sealed frame: chat, file_chunk, peer_list, ping or close. */
 export function parseInnerFrame(bytes: Uint8Array | string, maxBytes: number = V2.maxInnerFrameBytes): Parsed<V2InnerFrame> {
-  const json = parseJson(bytes, maxBytes);
-  return json.ok ? checkTyped(v2InnerFrameSchema, json.value) : json;
+  return parseTyped(v2InnerFrameSchema, bytes, maxBytes);
 }
 
 /** The Noise payload of handshake message 2 or 3. */
