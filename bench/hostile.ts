@@ -8,8 +8,8 @@
 //   (c) peak RSS (VmHWM) of every process of each node, against its RSS before the attack.
 // Run: npm run bench:hostile (inside a private network namespace).
 import { writeFile } from 'node:fs/promises';
-import { cpus } from 'node:os';
 import { HOSTILE_LAN as L, HostileScenario, startPair, udpCounters, waitFor, type ProcessMemory, type Tally } from '@meshwork/testing';
+import { machine } from './machine.ts';
 
 const MiB = 1024 * 1024;
 const ratio = (out: number, into: number) => (into > 0 ? Number((out / into).toFixed(4)) : null);
@@ -73,7 +73,7 @@ try {
     const result = {
       bench: 'hostile LAN: two honest nodes under every attack of issue 5',
       date: new Date().toISOString(),
-      machine: `${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cores, node ${process.version}`,
+      machine: machine(),
       attackWindowSeconds: Number(((scenario.endedAt - scenario.startedAt) / 1000).toFixed(1)),
       amplification: {
         /** datagrams from the attacker's address whose ip and port name a third address (the witness) */

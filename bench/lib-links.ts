@@ -5,13 +5,11 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
-import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { api, type ClientEvent } from '@meshwork/protocol';
 import { assertPrivateNetwork, processTree, type TestNode } from '@meshwork/testing';
 
-export const machine = () => `${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cores, node ${process.version}`;
 
 const round3 = (x: number) => Number(x.toFixed(3));
 

@@ -20,7 +20,8 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { freePort, runMesh, startNode, type NodeOptions, type TestNode } from '@meshwork/testing';
-import { firstTrue, isLive, isLiveAt, isolateLine, machine, NodeClient, percentiles, signalNode, signalPids, tcpEchoRoundTrips, treeCpu, type Percentiles } from './lib-links.ts';
+import { firstTrue, isLive, isLiveAt, isolateLine, NodeClient, percentiles, signalNode, signalPids, tcpEchoRoundTrips, treeCpu, type Percentiles } from './lib-links.ts';
+import { machine } from './machine.ts';
 
 const { values: flags } = parseArgs({ options: { quick: { type: 'boolean', default: false }, label: { type: 'string' }, note: { type: 'string' } } });
 const quick = flags.quick;

@@ -5,8 +5,8 @@
 // Prints, and writes to bench/results/noise.json. No network. Run: npx tsx bench/noise.ts
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
-import { cpus } from 'node:os';
 import { generateX25519KeyPair, XXHandshake, type CipherState } from '@meshwork/protocol';
+import { machine } from './machine.ts';
 
 const handshakeRuns = Number(process.env.BENCH_HANDSHAKES ?? 500);
 const prologue = Buffer.from('meshwork-v2');
@@ -88,7 +88,7 @@ function timeBareSeal(bytes: number, frames: number) {
 const result = {
   bench: 'Noise handshake and link frame sealing (libs/protocol/src/wire/noise.ts), one process',
   date: new Date().toISOString(),
-  machine: `${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cores, node ${process.version}`,
+  machine: machine(),
   handshake: {
     /** both sides of one handshake: their three messages and Split(), on one core */
     'Noise_XX_25519_ChaChaPoly_SHA256': timeHandshakes(undefined),

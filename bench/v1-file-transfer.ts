@@ -3,10 +3,11 @@
 // bench/results/v1-file-transfer.json. Run: npm run bench (inside a private network namespace).
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { api } from '@meshwork/protocol';
 import { startPair, waitFor } from '@meshwork/testing';
+import { machine } from './machine.ts';
 
 const sizeMiB = Number(process.env.BENCH_MIB ?? 64);
 const [a, b] = await startPair({ name: 'bench-a', host: '127.0.0.2' }, { name: 'bench-b', host: '127.0.0.3' });
@@ -25,7 +26,7 @@ try {
   const result = {
     bench: 'v1 file transfer, node to node on loopback',
     date: new Date().toISOString(),
-    machine: `${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cores, node ${process.version}`,
+    machine: machine(),
     sizeMiB,
     seconds: Number(seconds.toFixed(2)),
     MiBPerSecond: Number((sizeMiB / seconds).toFixed(2)),

@@ -3,6 +3,9 @@ import { networkInterfaces } from 'node:os';
 import { isLoopbackHost } from '@meshwork/protocol';
 import type { Config } from './config.ts';
 
+/** An IPv4 address as Node may give it on a dual-stack socket (::ffff:a.b.c.d), plain. */
+export const stripV4Mapped = (address: string): string => address.replace(/^::ffff:/i, '');
+
 export const isSpecificHost = (host: string): boolean => host !== '0.0.0.0';
 
 /** The address announced in discovery: advertise, else a specific host, else the first LAN IPv4. */

@@ -1,8 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createSocket, type Socket } from 'node:dgram';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isV2Announcement, nodeIdOf, parseDiscovery, v1IdOf } from '@meshwork/protocol';
-import { rawPublicKey } from '@meshwork/service';
+import { isV2Announcement, nodeIdOf, parseDiscovery, rawPublicKey, v1IdOf } from '@meshwork/protocol';
 import { captureLogger, freePort, LOOPBACK_BROADCAST, waitFor } from '@meshwork/testing';
 import { createDiscovery, type DiscoveryOptions, type HeardAnnouncement } from './discovery.ts';
 import { PeerTable } from './peer-table.ts';

@@ -17,6 +17,7 @@ import {
   type IdentityPayload,
   type X25519KeyPair,
 } from '@meshwork/protocol';
+import { stripV4Mapped } from './addresses.ts';
 import { LineReader } from './line-reader.ts';
 import type { LinkPeer } from './link.ts';
 
@@ -128,7 +129,7 @@ function checkIdentity(payload: Buffer, remoteStatic: Buffer | undefined, socket
   if (!remoteStatic) throw new HandshakeError('no static key in the handshake');
   const checked = verifyIdentityPayload(parsed.value, remoteStatic);
   if (!checked.ok) throw new HandshakeError(checked.reason);
-  return { nodeId: checked.nodeId, key: Buffer.from(parsed.value.key, 'base64'), name: parsed.value.name, host: (socket.remoteAddress ?? '').replace(/^::ffff:/i, ''), port: parsed.value.port };
+  return { nodeId: checked.nodeId, key: Buffer.from(parsed.value.key, 'base64'), name: parsed.value.name, host: stripV4Mapped(socket.remoteAddress ?? ''), port: parsed.value.port };
 }
 
 function handshakeData(line: Buffer): Buffer {

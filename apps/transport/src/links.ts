@@ -5,6 +5,7 @@
 import { connect, type Socket } from 'node:net';
 import { rejectionKey, throttledLog, type Logger } from '@meshwork/service';
 import type { HostPort } from '@meshwork/protocol';
+import { stripV4Mapped } from './addresses.ts';
 import { HandshakeError, initiateHandshake, respondHandshake, type HandshakeOptions, type HandshakeOutcome, type LinkIdentity } from './link-handshake.ts';
 import { Link, type LinkPeer, type LinkTimings } from './link.ts';
 import type { LineReader } from './line-reader.ts';
@@ -80,7 +81,7 @@ export class Links {
 
   /** An inbound connection whose first line was a hello. */
   accept(socket: Socket, hello: Buffer, reader: LineReader): void {
-    const host = (socket.remoteAddress ?? '').replace(/^::ffff:/i, '');
+    const host = stripV4Mapped(socket.remoteAddress ?? '');
     if (this.#closed) return void socket.destroy();
     if (this.#links.size >= this.#o.maxLinks || this.#perAddress(host) >= this.#o.maxLinksPerAddress) {
       this.#logs.warn(rejectionKey(host, 'link limit'), { peer: host, max: this.#o.maxLinks, perAddress: this.#o.maxLinksPerAddress }, 'refused link: too many links');

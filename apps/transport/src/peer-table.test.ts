@@ -1,7 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { fingerprintOf, nodeIdOf, v1IdOf } from '@meshwork/protocol';
-import { rawPublicKey } from '@meshwork/service';
+import { fingerprintOf, nodeIdOf, rawPublicKey, v1IdOf } from '@meshwork/protocol';
 import { PeerTable, type AnnounceResult, type PeerTableOptions } from './peer-table.ts';
 
 const ep = (host: string, port = 9999) => ({ host, port });

@@ -10,6 +10,7 @@
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { rejectionKey, throttledLog, type Logger } from '@meshwork/service';
 import { parseV1Message, type V1TcpMessage } from '@meshwork/protocol';
+import { stripV4Mapped } from './addresses.ts';
 import { BadFrameLimiter } from './limiter.ts';
 import { LineReader } from './line-reader.ts';
 import { HANDSHAKE_LINE_BYTES } from './link-handshake.ts';
@@ -44,8 +45,6 @@ export interface TcpListener {
   connections(): { total: number; perAddress: Map<string, number> };
   close(): Promise<void>;
 }
-
-export const stripV4Mapped = (address: string): string => address.replace(/^::ffff:/i, '');
 
 export function createTcpListener(opts: TcpListenerOptions): TcpListener {
   const { log } = opts;

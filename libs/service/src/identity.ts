@@ -1,9 +1,9 @@
 // The node's long-term identity: an Ed25519 key pair in <data>/identity.key (PEM PKCS#8, 0600),
 // made once at first start; identity.json beside it says what the key means for people and tools.
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fingerprintOf, nodeIdOf, v1IdOf } from '@meshwork/protocol';
+import { fingerprintOf, nodeIdOf, rawPublicKey, v1IdOf } from '@meshwork/protocol';
 
 export interface Identity {
   nodeId: string;
@@ -50,12 +50,7 @@ export function loadIdentity(dataDir: string): Identity {
     throw new IdentityError(`${path} holds no usable private key (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
   if (privateKey.asymmetricKeyType !== 'ed25519') throw new IdentityError(`${path} holds a ${privateKey.asymmetricKeyType} key, not an Ed25519 one; remove it to make a new identity`);
-  const publicKey = rawPublicKey(createPublicKey(privateKey));
+  const publicKey = rawPublicKey(privateKey);
   const nodeId = nodeIdOf(publicKey);
   return { nodeId, fingerprint: fingerprintOf(nodeId), v1Id: v1IdOf(nodeId), publicKey, privateKey };
-}
-
-/** The raw 32 bytes of an Ed25519 public key (the SPKI DER ends with them). */
-export function rawPublicKey(key: KeyObject): Buffer {
-  return key.export({ format: 'der', type: 'spki' }).subarray(-32);
 }
