@@ -1,7 +1,7 @@
 // transport: where to listen, whom to announce to, and the limits that keep a hostile LAN
 // host from filling tables, holding connections or turning the node into an amplifier.
 import { z } from 'zod';
-import { V1 } from '@meshwork/protocol';
+import { V1, V2 } from '@meshwork/protocol';
 import { baseConfigSchema } from './base.ts';
 import { hostPort, ipv4, networkPassword, positiveInt } from './fields.ts';
 
@@ -14,7 +14,7 @@ export const transportConfigSchema = baseConfigSchema.extend({
   peers: z.array(hostPort({ maxPort: MAX_TCP_PORT })).default([]).describe('static peers as HOST:PORT, for networks without broadcast'),
   broadcast: ipv4().default('255.255.255.255').describe('discovery broadcast address'),
   advertise: ipv4().optional().describe('address announced in discovery (default: host, or the first LAN IPv4)'),
-  discoveryPort: z.number().int().min(1).max(65535).default(10_000).describe('UDP port of v2 discovery (v1 announcements also go to TCP port + 1)'),
+  discoveryPort: z.number().int().min(1).max(65535).default(V2.discoveryPort).describe('UDP port of v2 discovery (v1 announcements also go to TCP port + 1)'),
   password: networkPassword,
   peerGossip: z.boolean().default(true).describe('tell linked v2 peers whom this node is linked to, and link with the peers they name'),
   discoveryIntervalMs: positiveInt().default(5000).describe('time between two discovery announcements'),
@@ -37,7 +37,7 @@ export const transportConfigSchema = baseConfigSchema.extend({
   maxQueuedBytesPerPeer: positiveInt().default(8 * 1024 ** 2).describe('most bytes of messages waiting for one peer'),
   keepaliveMs: positiveInt().default(1000).describe('a v2 link that sent nothing for this long sends a ping'),
   linkDeadMs: positiveInt().default(3000).describe('a v2 link that received nothing for this long is closed as dead'),
-  maxFrameBytes: positiveInt().min(65_536).max(16 * 1024 ** 2).default(1024 ** 2).describe('longest v2 frame read or written'),
+  maxFrameBytes: positiveInt().min(65_536).max(16 * 1024 ** 2).default(V2.maxFrameBytes).describe('longest v2 frame read or written'),
   linkStallMs: positiveInt().default(10_000).describe('a v2 peer whose unread bytes stay over the queue bound this long is cut off'),
   downAfterFailures: positiveInt().default(2).describe('failed sends in a row that mark a peer down'),
   downRetryMs: positiveInt().default(1000).describe('first wait before a down peer is tried again (doubles each failure)'),
